@@ -1,0 +1,1 @@
+"""Benchmarks (see PERFORMANCE.md): `nagesprek bench NAME --size S|M|L --json PATH`."""

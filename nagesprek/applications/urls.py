@@ -1,0 +1,6 @@
+from django.urls import path
+
+from nagesprek.applications import views
+
+app_name = "applications"
+urlpatterns = [path("<int:application_id>/", views.application_detail, name="detail")]

@@ -1,0 +1,40 @@
+"""Recording access to personal data. Every view or change of a candidate file calls record_event."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from nagesprek.accounts.models import User
+from nagesprek.audit.constants import ActorKind, AuditAction
+from nagesprek.audit.models import AuditEvent
+from nagesprek.organisations.models import Organisation
+
+
+def record_event(
+    *,
+    organisation: Organisation,
+    action: AuditAction,
+    target: models.Model,
+    candidate_id: int | None,
+    user: User | None = None,
+    actor_kind: ActorKind | None = None,
+    summary: str = "",
+) -> AuditEvent:
+    """Append one audit event. Never raises for a missing user: system actions have none.
+
+    Not wrapped in its own transaction: it joins the caller's, so a change and
+    its audit row are committed (or rolled back) together.
+    """
+    kind = actor_kind or (ActorKind.STAFF if user is not None else ActorKind.SYSTEM)
+    label = str(user) if user is not None else kind.label
+    return AuditEvent.objects.create(
+        organisation=organisation,
+        actor_kind=kind,
+        actor=user,
+        actor_label=str(label)[:200],
+        action=action,
+        object_type=target._meta.label,
+        object_id=str(target.pk),
+        candidate_id=candidate_id,
+        summary=summary[:500],
+    )

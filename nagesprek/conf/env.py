@@ -1,0 +1,110 @@
+"""Read settings from the environment, failing loudly with a one-line explanation.
+
+Every value a deployment can change comes through here, so that a typo in a
+variable stops start-up with a message that names the variable and what was
+wrong, instead of a traceback deep inside Django.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from collections.abc import Callable
+from typing import Any
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def _raw(name: str) -> str | None:
+    value = os.environ.get(name)
+    return value.strip() if value is not None else None
+
+
+def string(name: str, default: str | None = None) -> str:
+    value = _raw(name)
+    if value is None or value == "":
+        if default is None:
+            raise ImproperlyConfigured(f"{name} is required but not set (see .env.example).")
+        return default
+    return value
+
+
+def boolean(name: str, default: bool) -> bool:
+    value = _raw(name)
+    if value is None:
+        return default
+    lowered = value.lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name}={value!r} is not a boolean; use true or false.")
+
+
+def integer(name: str, default: int, *, minimum: int | None = None, maximum: int | None = None) -> int:
+    value = _raw(name)
+    if value is None or value == "":
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a whole number.") from None
+    if minimum is not None and number < minimum or maximum is not None and number > maximum:
+        raise ImproperlyConfigured(f"{name}={number} is out of range ({minimum}..{maximum}).")
+    return number
+
+
+def string_list(name: str, default: list[str]) -> list[str]:
+    value = _raw(name)
+    if value is None:
+        return default
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    value = string(name, default)
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name}={value!r} must be one of: {', '.join(choices)}.")
+    return value
+
+
+def database(name: str, default: str) -> dict[str, Any]:
+    """Parse DATABASE_URL; only PostgreSQL and SQLite are supported."""
+    url = string(name, default)
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    except Exception as error:  # dj-database-url raises several types
+        raise ImproperlyConfigured(f"{name} is not a valid database URL ({error}).") from None
+    engine = config.get("ENGINE", "")
+    if engine not in ("django.db.backends.postgresql", "django.db.backends.sqlite3"):
+        raise ImproperlyConfigured(
+            f"{name} must start with postgres:// or sqlite:///, not {url.split(':', 1)[0]!r}."
+        )
+    if engine.endswith("postgresql") and not config.get("NAME"):
+        raise ImproperlyConfigured(f"{name} names no database (expected postgres://user@host:port/name).")
+    if engine.endswith("sqlite3"):
+        if not config.get("NAME"):
+            raise ImproperlyConfigured(f"{name} names no SQLite file (expected sqlite:///path/to/db.sqlite3).")
+        if config["NAME"] != ":memory:":
+            # The embedded default keeps its database in the data folder; create it on first use.
+            Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+        config["CONN_MAX_AGE"] = 0
+        config.pop("CONN_HEALTH_CHECKS", None)
+        config["OPTIONS"] = {
+            # WAL + immediate transactions let the web server and the in-process
+            # task worker write without "database is locked" errors.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    return config
+
+
+def validated(name: str, value: str, check: Callable[[str], bool], explanation: str) -> str:
+    if not check(value):
+        raise ImproperlyConfigured(f"{name}={value!r}: {explanation}")
+    return value

@@ -1,0 +1,44 @@
+"""The navigation per role: which sections an actor sees. Role rules live here, not in templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from nagesprek.applications.selectors import APPLICATION_ROLES
+from nagesprek.emails.selectors import OUTBOX_ROLES
+from nagesprek.organisations.constants import Role
+from nagesprek.organisations.selectors import Actor
+from nagesprek.vacancies.selectors import VACANCY_ROLES
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str | Promise
+    url_name: str
+    roles: tuple[str, ...]
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+NAVIGATION = (
+    NavItem(_("Dashboard"), "dashboards:home", ()),
+    NavItem(_("Vacancies"), "vacancies:list", VACANCY_ROLES),
+    NavItem(_("Outbox"), "emails:outbox", OUTBOX_ROLES),
+    NavItem(_("Audit log"), "audit:log", (Role.PRIVACY_OFFICER, Role.ORG_ADMIN)),
+    NavItem(_("Organisation"), "organisations:theme", (Role.ORG_ADMIN,)),
+)
+
+
+def navigation_for_actor(actor: Actor | None) -> list[NavItem]:
+    if actor is None:
+        return []
+    return [item for item in NAVIGATION if not item.roles or actor.has_role(*item.roles)]
+
+
+__all__ = ["APPLICATION_ROLES", "NavItem", "navigation_for_actor"]

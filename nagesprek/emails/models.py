@@ -1,0 +1,47 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from nagesprek.emails.constants import OutboxStatus
+
+
+class OutboxMessage(models.Model):
+    """One e-mail, rendered once, delivered by a background task at most once.
+
+    ``key`` makes queuing idempotent: queuing the same logical message twice
+    (a retried request, a task run twice) finds the existing row.
+    """
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    key = models.CharField(_("idempotency key"), max_length=200, unique=True)
+    recipient = models.EmailField(_("recipient"))
+    language = models.CharField(_("language"), max_length=2)
+    template = models.CharField(_("template"), max_length=100)
+    subject = models.CharField(_("subject"), max_length=300)
+    body_text = models.TextField(_("text"))
+    body_html = models.TextField(_("HTML"), blank=True)
+    candidate_id = models.BigIntegerField(_("candidate id"), null=True, blank=True, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=OutboxStatus.choices, default=OutboxStatus.QUEUED, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    send_after = models.DateTimeField(_("send after"), null=True, blank=True)
+    sending_started_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outbox message")
+        verbose_name_plural = _("outbox")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["organisation", "-created_at"], name="outbox_org_recent")]
+
+    def __str__(self) -> str:
+        return f"{self.recipient}: {self.subject}"
+
+    @property
+    def message_id(self) -> str:
+        """Stable Message-ID, so a receiving server can recognise a repeated delivery."""
+        return f"<outbox-{self.pk}-{self.key[:40].replace(' ', '-')}@nagesprek>"

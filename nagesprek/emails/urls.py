@@ -1,0 +1,9 @@
+from django.urls import path
+
+from nagesprek.emails import views
+
+app_name = "emails"
+urlpatterns = [
+    path("", views.outbox, name="outbox"),
+    path("<int:message_id>/", views.outbox_message, name="message"),
+]

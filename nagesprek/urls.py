@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from nagesprek import health
+
+urlpatterns = [
+    path("", include("nagesprek.dashboards.urls")),
+    path("accounts/", include("nagesprek.accounts.urls")),
+    path("organisation/", include("nagesprek.organisations.urls")),
+    path("outbox/", include("nagesprek.emails.urls")),
+    path("audit/", include("nagesprek.audit.urls")),
+    path("vacancies/", include("nagesprek.vacancies.urls")),
+    path("applications/", include("nagesprek.applications.urls")),
+    path("healthz", health.healthz, name="healthz"),
+    path("django-admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.views.static import serve
+
+    urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))
+
+handler403 = "nagesprek.errors.permission_denied"
+handler404 = "nagesprek.errors.page_not_found"
+handler500 = "nagesprek.errors.server_error"
