@@ -11,3 +11,5 @@ os.environ.setdefault("DATABASE_URL", "sqlite:///:memory:")
 from nagesprek.conf.base import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only; never in production
+
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - whitenoise warns when it is missing
