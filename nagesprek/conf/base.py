@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "nagesprek.vacancies",
     "nagesprek.candidates",
     "nagesprek.applications",
+    "nagesprek.evaluations",
+    "nagesprek.rejections",
+    "nagesprek.portal",
     "nagesprek.dashboards",
     "nagesprek.demo",
 ]

@@ -46,6 +46,16 @@ class Organisation(models.Model):
         help_text=_("PNG, JPEG or WebP, shown at most 48 pixels high."),
     )
     contact_email = models.EmailField(_("contact e-mail for candidates"), blank=True)
+    four_eyes_review = models.BooleanField(
+        _("four-eyes review of rejections"),
+        default=False,
+        help_text=_("A second person approves every rejection letter before it is sent."),
+    )
+    feedback_deadline_days = models.PositiveSmallIntegerField(
+        _("days after the closing date by which every candidate has heard"),
+        default=14,
+        help_text=_("The NVP Sollicitatiecode asks for about two weeks."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -39,3 +39,20 @@ class EducationLevel(models.TextChoices):
 
 
 EDUCATION_RANK = {level: rank for rank, level in enumerate(EducationLevel.values)}
+
+
+class LanguageLevel(models.TextChoices):
+    """Common European Framework of Reference levels."""
+
+    A1 = "A1", "A1"
+    A2 = "A2", "A2"
+    B1 = "B1", "B1"
+    B2 = "B2", "B2"
+    C1 = "C1", "C1"
+    C2 = "C2", "C2"
+
+
+LANGUAGE_LEVEL_RANK = {level: rank for rank, level in enumerate(LanguageLevel.values)}
+
+# Requirement kinds met by holding a named qualification.
+QUALIFICATION_KINDS = ("certificate", "diploma", "licence", "registration")

@@ -36,6 +36,13 @@ class Vacancy(models.Model):
     recruiters = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="recruiter_vacancies", blank=True)
     evaluators = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="evaluator_vacancies", blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    requirements_version = models.PositiveSmallIntegerField(_("requirements version"), default=1)
+    requirements_frozen_at = models.DateTimeField(
+        _("requirements frozen at"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the first candidate is evaluated; later changes make a new, logged version."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -52,22 +59,45 @@ class Vacancy(models.Model):
         return f"{self.title} ({self.reference})"
 
 
+class CurrentRequirementManager(models.Manager["Requirement"]):
+    def get_queryset(self) -> models.QuerySet["Requirement"]:
+        return super().get_queryset().filter(retired_in_version__isnull=True)
+
+
 class Requirement(models.Model):
-    """A published requirement (functie-eis). Frozen once the first candidate is evaluated."""
+    """A published requirement (functie-eis).
+
+    Frozen once the first candidate is evaluated (Besluit werving en selectie
+    art. 18): after that a change retires this row (``retired_in_version``) and
+    adds a new one in the vacancy's next ``requirements_version``, so every
+    reason given to a candidate keeps pointing at the yardstick used for them.
+    """
 
     vacancy = models.ForeignKey(Vacancy, on_delete=models.CASCADE, related_name="requirements")
     kind = models.CharField(_("kind"), max_length=20, choices=RequirementKind.choices)
     label = models.CharField(_("requirement"), max_length=200)
-    description = models.TextField(_("plain-language description"), blank=True)
+    description = models.TextField(
+        _("plain-language description"),
+        blank=True,
+        help_text=_("What the requirement means, in words a candidate understands."),
+    )
     is_must_have = models.BooleanField(_("must-have"), default=True)
-    level = models.CharField(_("level"), max_length=50, blank=True)
+    level = models.CharField(
+        _("level"), max_length=50, blank=True, help_text=_("Language level (A1–C2) or education level, where it applies.")
+    )
     years = models.PositiveSmallIntegerField(_("years"), null=True, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
+    introduced_in_version = models.PositiveSmallIntegerField(default=1)
+    retired_in_version = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    objects = models.Manager()
+    current = CurrentRequirementManager()
 
     class Meta:
         verbose_name = _("requirement")
         verbose_name_plural = _("requirements")
         ordering = ["vacancy", "position", "pk"]
+        base_manager_name = "objects"
 
     def __str__(self) -> str:
         return self.label
@@ -89,3 +119,49 @@ class Stage(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Criterion(models.Model):
+    """What evaluators score in one stage: tied to a requirement, or a named competency."""
+
+    stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="criteria")
+    requirement = models.ForeignKey(
+        Requirement, null=True, blank=True, on_delete=models.PROTECT, related_name="criteria"
+    )
+    competency = models.CharField(_("competency"), max_length=200, blank=True)
+    description = models.TextField(_("what evaluators look for"), blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("criterion")
+        verbose_name_plural = _("criteria")
+        ordering = ["stage", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(requirement__isnull=False) | ~models.Q(competency=""),
+                name="criterion_requirement_or_competency",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return self.requirement.label if self.requirement_id else self.competency
+
+
+class RequirementChange(models.Model):
+    """The log of requirement changes after the freeze: who, when, why, what."""
+
+    vacancy = models.ForeignKey(Vacancy, on_delete=models.CASCADE, related_name="requirement_changes")
+    version = models.PositiveSmallIntegerField(_("new version"))
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+    reason = models.TextField(_("reason for the change"))
+    summary = models.TextField(_("what changed"))
+
+    class Meta:
+        verbose_name = _("requirement change")
+        verbose_name_plural = _("requirement changes")
+        ordering = ["vacancy", "version"]
