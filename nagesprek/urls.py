@@ -12,6 +12,10 @@ urlpatterns = [
     path("audit/", include("nagesprek.audit.urls")),
     path("vacancies/", include("nagesprek.vacancies.urls")),
     path("applications/", include("nagesprek.applications.urls")),
+    path("evaluations/", include("nagesprek.evaluations.urls")),
+    path("rejections/", include("nagesprek.rejections.urls")),
+    path("letters/", include("nagesprek.letters.urls")),
+    path("c/", include("nagesprek.portal.urls")),
     path("healthz", health.healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
 ]

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "nagesprek.evaluations",
     "nagesprek.rejections",
     "nagesprek.portal",
+    "nagesprek.letters",
     "nagesprek.dashboards",
     "nagesprek.demo",
 ]
