@@ -115,6 +115,8 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+# The project-wide stylesheet lives in nagesprek/static; "nagesprek" itself is not an installed app.
+STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.string("MEDIA_ROOT", str(DATA_DIR / "media")))
 STORAGES = {
