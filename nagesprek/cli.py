@@ -24,7 +24,8 @@ class ConfigurationError(SystemExit):
 
 
 def _fail(message: str) -> int:
-    print(f"nagesprek: configuration error: {message}", file=sys.stderr)
+    one_line = " ".join(message.split())
+    print(f"nagesprek: configuration error: {one_line}", file=sys.stderr)
     return 2
 
 
@@ -95,7 +96,7 @@ def _print_welcome(url: str) -> None:
     from nagesprek.demo import services as demo_services
 
     print(f"\nNagesprek demo is running at {url}/\n")
-    print("Demo logins (password for all: %s):" % demo_services.DEMO_PASSWORD)
+    print(f"Demo logins (password for all: {demo_services.DEMO_PASSWORD}):")
     for login in demo_services.demo_logins():
         print(f"  {login.organisation:<32} {login.role:<22} {login.email}")
     print("\nE-mail goes to the outbox (in the app, and as .eml files in data/mail/). Ctrl+C stops.\n", flush=True)
@@ -147,8 +148,13 @@ def _check(server: object, url: str) -> int:
 
 def serve(args: argparse.Namespace) -> int:
     """Production web server: gunicorn with the production settings."""
+    from nagesprek.conf import env
+
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", PRODUCTION_SETTINGS)
     try:
+        bind = args.bind or env.string("BIND", "127.0.0.1:8000")
+        workers = args.workers or env.integer("WEB_WORKERS", 2, minimum=1)
+        threads = args.threads or env.integer("WEB_THREADS", 4, minimum=1)
         _setup(PRODUCTION_SETTINGS)
     except ImproperlyConfigured as error:
         return _fail(str(error))
@@ -158,11 +164,11 @@ def serve(args: argparse.Namespace) -> int:
         "gunicorn",
         "nagesprek.wsgi:application",
         "--bind",
-        args.bind,
+        bind,
         "--workers",
-        str(args.workers),
+        str(workers),
         "--threads",
-        str(args.threads),
+        str(threads),
         "--access-logfile",
         "-",
     ]
@@ -201,9 +207,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=demo)
 
     p = commands.add_parser("serve", help="production web server (gunicorn)")
-    p.add_argument("--bind", default=os.environ.get("BIND", "127.0.0.1:8000"))
-    p.add_argument("--workers", type=int, default=int(os.environ.get("WEB_WORKERS", "2")))
-    p.add_argument("--threads", type=int, default=int(os.environ.get("WEB_THREADS", "4")))
+    # Defaults come from BIND, WEB_WORKERS and WEB_THREADS, read in serve() so a bad value is a configuration error.
+    p.add_argument("--bind", help="address:port to listen on (default: $BIND or 127.0.0.1:8000)")
+    p.add_argument("--workers", type=int, help="web worker processes (default: $WEB_WORKERS or 2)")
+    p.add_argument("--threads", type=int, help="threads per worker process (default: $WEB_THREADS or 4)")
     p.set_defaults(handler=serve)
 
     p = commands.add_parser("worker", help="background task worker (django-tasks-db)")

@@ -114,7 +114,7 @@ LANGUAGE_COOKIE_SECURE = env.boolean("SECURE_COOKIES", True)
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT = Path(env.string("STATIC_ROOT", str(DATA_DIR / "static")))
 # The project-wide stylesheet lives in nagesprek/static; "nagesprek" itself is not an installed app.
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
@@ -122,9 +122,7 @@ MEDIA_ROOT = Path(env.string("MEDIA_ROOT", str(DATA_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": env.string(
-            "STATICFILES_STORAGE", "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
+        "BACKEND": env.string("STATICFILES_STORAGE", "whitenoise.storage.CompressedManifestStaticFilesStorage")
     },
 }
 WHITENOISE_USE_FINDERS = env.boolean("WHITENOISE_USE_FINDERS", False)
@@ -172,21 +170,21 @@ TASKS = {
 EMAIL_DELIVERY = env.choice("EMAIL_DELIVERY", "outbox", ("outbox", "smtp"))
 DEFAULT_FROM_EMAIL = env.string("DEFAULT_FROM_EMAIL", "Nagesprek <noreply@nagesprek.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The SMTP options are read (and checked) even when delivery stays local, so a typo
+# shows up before the day someone switches EMAIL_DELIVERY to smtp. (Lower case: not a setting.)
+smtp_options = {
+    "host": env.string("EMAIL_HOST", "localhost"),
+    "port": env.integer("EMAIL_PORT", 25, minimum=1, maximum=65535),
+    "username": env.string("EMAIL_HOST_USER", ""),
+    "password": env.string("EMAIL_HOST_PASSWORD", ""),
+    "use_tls": env.boolean("EMAIL_USE_TLS", False),
+    "use_ssl": env.boolean("EMAIL_USE_SSL", False),
+    "timeout": env.integer("EMAIL_TIMEOUT", 20, minimum=1),
+}
+if smtp_options["use_tls"] and smtp_options["use_ssl"]:
+    raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL are both true; choose one.")
 if EMAIL_DELIVERY == "smtp":
-    MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {
-                "host": env.string("EMAIL_HOST", "localhost"),
-                "port": env.integer("EMAIL_PORT", 25, minimum=1, maximum=65535),
-                "username": env.string("EMAIL_HOST_USER", ""),
-                "password": env.string("EMAIL_HOST_PASSWORD", ""),
-                "use_tls": env.boolean("EMAIL_USE_TLS", False),
-                "use_ssl": env.boolean("EMAIL_USE_SSL", False),
-                "timeout": env.integer("EMAIL_TIMEOUT", 20, minimum=1),
-            },
-        }
-    }
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": smtp_options}}
 else:
     MAILERS = {
         "default": {
@@ -205,6 +203,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env.string("LOG_LEVEL", "INFO")},
+    "root": {
+        "handlers": ["console"],
+        "level": env.choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")),
+    },
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

@@ -8,6 +8,6 @@ os.environ.setdefault("SECURE_COOKIES", "false")
 os.environ.setdefault("WHITENOISE_USE_FINDERS", "true")
 os.environ.setdefault("STATICFILES_STORAGE", "django.contrib.staticfiles.storage.StaticFilesStorage")
 
-from nagesprek.conf.base import *  # noqa: E402,F403
+from nagesprek.conf.base import *  # noqa: F403
 
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - whitenoise warns when it is missing

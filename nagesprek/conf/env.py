@@ -8,8 +8,8 @@ wrong, instead of a traceback deep inside Django.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import dj_database_url
@@ -53,7 +53,7 @@ def integer(name: str, default: int, *, minimum: int | None = None, maximum: int
         number = int(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name}={value!r} is not a whole number.") from None
-    if minimum is not None and number < minimum or maximum is not None and number > maximum:
+    if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
         raise ImproperlyConfigured(f"{name}={number} is out of range ({minimum}..{maximum}).")
     return number
 
@@ -72,36 +72,50 @@ def choice(name: str, default: str, choices: tuple[str, ...]) -> str:
     return value
 
 
+DATABASE_URL_FORMS = "postgres://user:password@host:port/name or sqlite:///path/to/file.sqlite3"
+
+
 def database(name: str, default: str) -> dict[str, Any]:
-    """Parse DATABASE_URL; only PostgreSQL and SQLite are supported."""
+    """Parse DATABASE_URL; only PostgreSQL and SQLite are supported.
+
+    Messages never repeat the URL itself: it may hold a password.
+    """
     url = string(name, default)
     try:
-        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
-    except Exception as error:  # dj-database-url raises several types
-        raise ImproperlyConfigured(f"{name} is not a valid database URL ({error}).") from None
+        config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
+    except Exception:  # dj-database-url raises several types, with messages that list every scheme it knows
+        raise ImproperlyConfigured(f"{name} is not a valid database URL; expected {DATABASE_URL_FORMS}.") from None
     engine = config.get("ENGINE", "")
     if engine not in ("django.db.backends.postgresql", "django.db.backends.sqlite3"):
-        raise ImproperlyConfigured(
-            f"{name} must start with postgres:// or sqlite:///, not {url.split(':', 1)[0]!r}."
-        )
+        raise ImproperlyConfigured(f"{name} must start with postgres:// or sqlite:///, not {url.split(':', 1)[0]!r}.")
     if engine.endswith("postgresql") and not config.get("NAME"):
         raise ImproperlyConfigured(f"{name} names no database (expected postgres://user@host:port/name).")
     if engine.endswith("sqlite3"):
-        if not config.get("NAME"):
-            raise ImproperlyConfigured(f"{name} names no SQLite file (expected sqlite:///path/to/db.sqlite3).")
-        if config["NAME"] != ":memory:":
-            # The embedded default keeps its database in the data folder; create it on first use.
-            Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-        config["CONN_MAX_AGE"] = 0
-        config.pop("CONN_HEALTH_CHECKS", None)
-        config["OPTIONS"] = {
-            # WAL + immediate transactions let the web server and the in-process
-            # task worker write without "database is locked" errors.
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-            "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
-        }
+        _sqlite_options(name, url, config)
     return config
+
+
+def _sqlite_options(name: str, url: str, config: dict[str, Any]) -> None:
+    # dj-database-url turns "sqlite://" into an in-memory database, which every
+    # connection sees empty; only an explicit ":memory:" (the test suite) means that.
+    if not config.get("NAME") or (config["NAME"] == ":memory:" and not url.endswith(":memory:")):
+        raise ImproperlyConfigured(f"{name} names no SQLite file (expected sqlite:///path/to/file.sqlite3).")
+    if config["NAME"] != ":memory:":
+        # The embedded default keeps its database in the data folder; create it on first use.
+        folder = Path(config["NAME"]).parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ImproperlyConfigured(f"{name}: cannot create the folder {folder} ({error.strerror}).") from None
+    config["CONN_MAX_AGE"] = 0
+    config.pop("CONN_HEALTH_CHECKS", None)
+    config["OPTIONS"] = {
+        # WAL + immediate transactions let the web server and the in-process
+        # task worker write without "database is locked" errors.
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 
 
 def validated(name: str, value: str, check: Callable[[str], bool], explanation: str) -> str:

@@ -5,4 +5,4 @@ import os
 os.environ.setdefault("SECURE_COOKIES", "true")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 
-from nagesprek.conf.base import *  # noqa: E402,F403
+from nagesprek.conf.base import *  # noqa: F403

@@ -8,7 +8,7 @@ os.environ.setdefault("WHITENOISE_USE_FINDERS", "true")
 os.environ.setdefault("STATICFILES_STORAGE", "django.contrib.staticfiles.storage.StaticFilesStorage")
 os.environ.setdefault("DATABASE_URL", "sqlite:///:memory:")
 
-from nagesprek.conf.base import *  # noqa: E402,F403
+from nagesprek.conf.base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only; never in production
 
