@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -24,9 +26,17 @@ class LoginForm(AuthenticationForm):
         "inactive": _("This account has been switched off. Ask your organisation's administrator."),
     }
 
+    def clean_username(self) -> str:
+        # Accounts store the address in lower case; people type it as they like.
+        return self.cleaned_data["username"].lower()
+
 
 class OutboxPasswordResetForm(PasswordResetForm):
-    """Send the reset link through the outbox, so it is recorded and delivered by a task."""
+    """Send the reset link through the outbox, so it is recorded and delivered by a task.
+
+    Django's form answers the same for known and unknown addresses (no account
+    enumeration) and calls send_mail only for active users with a usable password.
+    """
 
     email = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
 
@@ -42,18 +52,15 @@ class OutboxPasswordResetForm(PasswordResetForm):
         from nagesprek.emails.services import queue_email
 
         user: User = context["user"]
+        path = reverse("accounts:password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]})
+        # The token is a secret: the idempotency key (shown in the admin) holds only its hash.
+        token_hash = hashlib.sha256(context["token"].encode()).hexdigest()[:32]
         queue_email(
-            key=f"password-reset:{user.pk}:{context['token']}",
+            key=f"password-reset:{user.pk}:{token_hash}",
             to=to_email,
             template="password_reset",
-            context={
-                "name": user.get_short_name(),
-                "reset_url": "{}://{}{}".format(
-                    context["protocol"],
-                    context["domain"],
-                    reverse("accounts:password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]}),
-                ),
-            },
+            # SITE_URL, not the request's Host header: a forged Host must not end up in the link.
+            context={"name": user.get_short_name(), "reset_url": settings.SITE_URL + path},
             language=user.language,
         )
 

@@ -1,3 +1,7 @@
+import hashlib
+from email.utils import parseaddr
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -5,7 +9,7 @@ from nagesprek.emails.constants import OutboxStatus
 
 
 class OutboxMessage(models.Model):
-    """One e-mail, rendered once, delivered by a background task at most once.
+    """One e-mail, rendered once, delivered by a background task (see services.py for the guarantee).
 
     ``key`` makes queuing idempotent: queuing the same logical message twice
     (a retried request, a task run twice) finds the existing row.
@@ -29,7 +33,7 @@ class OutboxMessage(models.Model):
     last_error = models.CharField(_("last error"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
     send_after = models.DateTimeField(_("send after"), null=True, blank=True)
-    sending_started_at = models.DateTimeField(null=True, blank=True)
+    sending_started_at = models.DateTimeField(_("sending started at"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     class Meta:
@@ -43,5 +47,16 @@ class OutboxMessage(models.Model):
 
     @property
     def message_id(self) -> str:
-        """Stable Message-ID, so a receiving server can recognise a repeated delivery."""
-        return f"<outbox-{self.pk}-{self.key[:40].replace(' ', '-')}@nagesprek>"
+        """Stable Message-ID, the same on every attempt, so a receiver can recognise a repeated delivery.
+
+        Built from the row id and a hash of the key: the key may hold characters a
+        Message-ID must not (``:``, ``@``, spaces) or values that do not belong in
+        mail server logs.
+        """
+        digest = hashlib.sha256(self.key.encode()).hexdigest()[:20]
+        return f"<outbox.{self.pk}.{digest}@{_message_id_domain()}>"
+
+
+def _message_id_domain() -> str:
+    address = parseaddr(str(settings.DEFAULT_FROM_EMAIL))[1]
+    return address.rpartition("@")[2] or "nagesprek.localhost"

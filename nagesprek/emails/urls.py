@@ -6,4 +6,5 @@ app_name = "emails"
 urlpatterns = [
     path("", views.outbox, name="outbox"),
     path("<int:message_id>/", views.outbox_message, name="message"),
+    path("<int:message_id>/retry/", views.retry_message, name="retry"),
 ]
