@@ -51,6 +51,21 @@ def format_violations(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+# axe only marks a reference to a missing id as "needs review"; a screen reader silently reads nothing.
+BROKEN_ARIA_REFERENCES = """() => {
+  const broken = [];
+  for (const attribute of ["aria-describedby", "aria-labelledby", "aria-controls"]) {
+    for (const element of document.querySelectorAll(`[${attribute}]`)) {
+      for (const id of element.getAttribute(attribute).split(/\\s+/).filter(Boolean)) {
+        const name = `${element.tagName.toLowerCase()}#${element.id}`;
+        if (!document.getElementById(id)) broken.push(`${name} ${attribute}=${id}`);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
 def assert_no_axe_violations(page: Page) -> None:
     """Run axe-core's WCAG 2.0-2.2 A/AA rules on the page; fail with a readable list of violations.
 
@@ -65,6 +80,9 @@ def assert_no_axe_violations(page: Page) -> None:
             f"axe found {len(violations)} accessibility problem(s) on {page.url}:\n{format_violations(violations)}",
             pytrace=False,
         )
+    broken = page.evaluate(BROKEN_ARIA_REFERENCES)
+    if broken:
+        pytest.fail(f"ARIA attributes on {page.url} point at ids that do not exist: {broken}", pytrace=False)
 
 
 def csp_violations(page: Page) -> list[str]:

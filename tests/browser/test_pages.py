@@ -108,3 +108,57 @@ def test_vacancy_list_and_detail_with_applications_are_accessible(page):
     expect(page.locator("h1")).to_have_text("Verpleegkundige acute zorg")
     expect(page.locator("table tbody tr")).to_have_count(2)
     assert_no_axe_violations(page)
+
+
+def test_application_file_and_audit_log_are_accessible(page):
+    organisation = OrganisationFactory()
+    officer = member(organisation, Role.PRIVACY_OFFICER, Role.RECRUITER)
+    application = ApplicationFactory(vacancy=VacancyFactory(organisation=organisation))
+
+    log_in(page, officer.email)
+    page.goto(f"/applications/{application.pk}/")
+    expect(page.locator("h1")).to_have_text(application.candidate.full_name)
+    assert_no_axe_violations(page)
+
+    page.locator(".site-nav a[href='/audit/']").click()
+    expect(page.locator("table tbody tr").first).to_be_visible()
+    assert_no_axe_violations(page)
+
+
+def test_organisation_settings_with_a_refused_colour_are_accessible(page):
+    organisation = OrganisationFactory()
+    admin = member(organisation, Role.ORG_ADMIN)
+
+    log_in(page, admin.email)
+    page.locator(".site-nav a[href='/organisation/settings/']").click()
+    assert_no_axe_violations(page)
+
+    page.locator("#id_brand_colour").fill("#ffff00")
+    page.locator("main form button[type=submit]").click()
+
+    expect(page.locator(".error-summary")).to_be_visible()
+    expect(page.locator(".field--error #id_brand_colour")).to_be_visible()
+    assert_no_axe_violations(page)
+    organisation.refresh_from_db()
+    assert organisation.brand_colour == "#154273"
+
+
+def test_error_pages_are_accessible(page):
+    advisor = member(OrganisationFactory(), Role.ADVISOR)
+    log_in(page, advisor.email)
+
+    response = page.goto("/outbox/")
+    assert response.status == 403
+    assert_no_axe_violations(page)
+
+    response = page.goto("/vacancies/999999/")
+    assert response.status == 404
+    assert_no_axe_violations(page)
+
+
+def test_password_reset_form_is_accessible(page):
+    page.goto("/accounts/login/")
+    page.locator("main a[href='/accounts/password-reset/']").click()
+
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    assert_no_axe_violations(page)
