@@ -12,6 +12,7 @@ urlpatterns = [
     path("audit/", include("nagesprek.audit.urls")),
     path("vacancies/", include("nagesprek.vacancies.urls")),
     path("applications/", include("nagesprek.applications.urls")),
+    path("candidates/", include("nagesprek.candidates.urls")),
     path("evaluations/", include("nagesprek.evaluations.urls")),
     path("rejections/", include("nagesprek.rejections.urls")),
     path("letters/", include("nagesprek.letters.urls")),
