@@ -3,17 +3,15 @@
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 
-from nagesprek.emails.tests.support import RecordingHandler, SmtpServer, free_port
+from nagesprek.emails.tests.support import RecordingHandler, SmtpServer, start_smtp_server
 
 
 @pytest.fixture
 def smtp_server(settings):
     """A real SMTP server (aiosmtpd) on 127.0.0.1; the ``default`` mailer is Django's SMTP backend pointing at it."""
     handler = RecordingHandler()
-    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
-    controller.start()
+    controller = start_smtp_server(handler)
     settings.MAILERS = {
         "default": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",

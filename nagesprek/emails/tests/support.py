@@ -8,6 +8,7 @@ import socket
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from aiosmtpd.controller import Controller
 from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -47,14 +48,28 @@ class SmtpServer:
 
 
 def free_port() -> int:
+    """A port of SMTP_PORTS that nothing listens on (connections lingering in TIME_WAIT do not count)."""
     for port in SMTP_PORTS:
         with socket.socket() as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as asyncio's servers do
             try:
                 probe.bind(("127.0.0.1", port))
             except OSError:
                 continue
             return port
     raise RuntimeError(f"no free port for the test SMTP server in {SMTP_PORTS}")
+
+
+def start_smtp_server(handler: RecordingHandler) -> Controller:
+    """Start aiosmtpd on the first port of SMTP_PORTS that can be had (another test run may hold some)."""
+    for port in SMTP_PORTS:
+        controller = Controller(handler, hostname="127.0.0.1", port=port)
+        try:
+            controller.start()
+        except Exception:  # noqa: S112 - port taken: try the next one
+            continue
+        return controller
+    raise RuntimeError(f"could not start the test SMTP server on any port in {SMTP_PORTS}")
 
 
 def make_due(message: OutboxMessage) -> None:

@@ -1,11 +1,15 @@
 """Queue and deliver through the outbox with the real DatabaseBackend and the real worker (run_tasks)."""
 
+import contextlib
 import io
+import threading
 from datetime import timedelta
+from typing import ClassVar
 
 import pytest
+from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from nagesprek.emails import services
@@ -220,3 +224,49 @@ def test_local_outbox_backend_writes_an_eml_file(run_tasks, mail_dir):
     assert "text/plain" in content and "text/html" in content
     message.refresh_from_db()
     assert message.status == OutboxStatus.SENT
+
+
+class CountingBackend(BaseEmailBackend):
+    """A mailer that counts deliveries across threads."""
+
+    delivered: ClassVar[list[str]] = []
+
+    def send_messages(self, email_messages):
+        self.delivered.extend(m.extra_headers["Message-ID"] for m in email_messages)
+        return len(email_messages)
+
+
+@pytest.mark.skipif(connection.vendor == "sqlite", reason="concurrent connections need PostgreSQL")
+def test_two_workers_delivering_the_same_message_at_once_send_it_once(run_tasks, settings, monkeypatch):
+    settings.MAILERS = {"default": {"BACKEND": f"{__name__}.CountingBackend"}}
+    CountingBackend.delivered.clear()
+    message = queue()
+    # Widen the race: each worker, having read the row, waits for the other to have read it too. With the
+    # row lock the second worker cannot read it yet, so the first one gives up waiting after a second.
+    both_read = threading.Barrier(2)
+    is_due = services._is_due
+
+    def is_due_after_both_read(*args):
+        with contextlib.suppress(threading.BrokenBarrierError):
+            both_read.wait(timeout=1)
+        return is_due(*args)
+
+    monkeypatch.setattr(services, "_is_due", is_due_after_both_read)
+    results = []
+
+    def worker():
+        try:
+            results.append(services.deliver_message(message_id=message.pk))
+        finally:
+            connection.close()  # each thread has its own database connection
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert CountingBackend.delivered == [message.message_id]
+    assert sorted(r is None for r in results) == [False, True]
+    message.refresh_from_db()
+    assert message.status == OutboxStatus.SENT and message.attempts == 1

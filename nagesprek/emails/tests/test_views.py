@@ -84,7 +84,16 @@ def test_status_filter_shows_only_that_status(admin_client, organisation):
     everything = admin_client.get(reverse("emails:outbox"), {"status": "nonsense"}).content.decode()
 
     assert "Mislukt bericht" in failed and "Verzonden bericht" not in failed
+    assert '<option value="failed" selected>' in failed
     assert "Mislukt bericht" in everything and "Verzonden bericht" in everything
+
+
+def test_an_empty_filter_says_so(admin_client, organisation):
+    OutboxMessageFactory(organisation=organisation, status=OutboxStatus.SENT)
+
+    body = admin_client.get(reverse("emails:outbox"), {"status": "failed"}).content.decode()
+
+    assert "No e-mail with this status." in body
 
 
 def test_list_is_paginated_newest_first_keeping_the_filter(admin_client, organisation):
