@@ -111,14 +111,22 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
             return
 
 
-def _wait_for(condition: Callable[[], bool], what: str, logs: list[Path]) -> None:
+def _wait_for(condition: Callable[[], bool], what: str, processes: dict[Path, subprocess.Popen[bytes]]) -> None:
+    """Poll until ``condition`` holds; fail at once when one of the processes has ended."""
     deadline = time.monotonic() + WAIT_SECONDS
     while time.monotonic() < deadline:
         if condition():
             return
+        ended = [log.stem for log, process in processes.items() if process.poll() is not None]
+        if ended:
+            _fail(f"{', '.join(ended)} ended while waiting for {what}", processes)
         time.sleep(0.2)
-    tails = "\n".join(f"--- {log.name}\n{log.read_text(errors='replace')[-3000:]}" for log in logs)
-    pytest.fail(f"gave up after {WAIT_SECONDS} s waiting for {what}\n{tails}")
+    _fail(f"gave up after {WAIT_SECONDS} s waiting for {what}", processes)
+
+
+def _fail(message: str, processes: dict[Path, subprocess.Popen[bytes]]) -> None:
+    tails = "\n".join(f"--- {log.name}\n{log.read_text(errors='replace')[-3000:]}" for log in processes)
+    pytest.fail(f"{message}\n{tails}")
 
 
 def _get(url: str) -> tuple[int, dict[str, str], str]:
@@ -187,7 +195,6 @@ def test_gunicorn_and_two_workers_serve_pages_and_deliver_each_email_exactly_onc
     message_ids = [int(pk) for pk in queued.split("QUEUED", 1)[1].split()]
     assert len(message_ids) == MESSAGES
 
-    logs = [tmp_path / "serve.log", tmp_path / "worker-1.log", tmp_path / "worker-2.log"]
     held = message_ids[:2]
     with contextlib.ExitStack() as stack:
         observer = stack.enter_context(psycopg.connect(database_url, autocommit=True))
@@ -196,12 +203,17 @@ def test_gunicorn_and_two_workers_serve_pages_and_deliver_each_email_exactly_onc
         # the lock, so the other worker carries on, and in the end each worker holds one. Both are seen
         # at work, whatever order they pick the tasks in.
         blocker.execute("SELECT id FROM emails_outboxmessage WHERE id = ANY(%s) FOR UPDATE", [held])
-        stack.enter_context(_running("serve", "--bind", f"127.0.0.1:{port}", "--workers", "2", env=env, log=logs[0]))
-        stack.enter_context(_running("worker", env=env, log=logs[1]))
-        stack.enter_context(_running("worker", env=env, log=logs[2]))
+        commands = {
+            tmp_path / "serve.log": ("serve", "--bind", f"127.0.0.1:{port}", "--workers", "2"),
+            tmp_path / "worker-1.log": ("worker",),
+            tmp_path / "worker-2.log": ("worker",),
+        }
+        processes = {
+            log: stack.enter_context(_running(*arguments, env=env, log=log)) for log, arguments in commands.items()
+        }
 
         base = f"http://127.0.0.1:{port}"
-        _wait_for(lambda: _answers(base + "/healthz"), "gunicorn to answer /healthz", logs)
+        _wait_for(lambda: _answers(base + "/healthz"), "gunicorn to answer /healthz", processes)
         for path in ("/healthz", "/accounts/login/"):
             status, headers, body = _get(base + path)
             assert status == 200
@@ -217,13 +229,13 @@ def test_gunicorn_and_two_workers_serve_pages_and_deliver_each_email_exactly_onc
             claimed = [tasks.get(pk, ("", []))[1] for pk in held]
             return all(claimed) and len({worker for workers in claimed for worker in workers}) == 2
 
-        _wait_for(each_worker_claimed_a_held_message, "each worker to claim one held message", logs)
+        _wait_for(each_worker_claimed_a_held_message, "each worker to claim one held message", processes)
         assert all(_outbox(observer)[pk][0] == "queued" for pk in held), "a locked message is not sent"
 
         blocker.rollback()  # release the lock
-        _wait_for(lambda: all(s == "sent" for s, _ in _outbox(observer).values()), "every message sent", logs)
+        _wait_for(lambda: all(s == "sent" for s, _ in _outbox(observer).values()), "every message sent", processes)
         _wait_for(
-            lambda: all(s == "SUCCESSFUL" for s, _ in _delivery_tasks(observer).values()), "every task done", logs
+            lambda: all(s == "SUCCESSFUL" for s, _ in _delivery_tasks(observer).values()), "every task done", processes
         )
         outbox = _outbox(observer)
         tasks = _delivery_tasks(observer)
