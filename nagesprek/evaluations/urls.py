@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from nagesprek.evaluations import views
 
 app_name = "evaluations"
-urlpatterns: list = []
+urlpatterns = [
+    path("applications/<int:application_id>/stages/<int:stage_id>/", views.scorecard, name="scorecard"),
+]

@@ -4,7 +4,7 @@ import factory
 
 from nagesprek.organisations.tests.factories import DepartmentFactory, OrganisationFactory
 from nagesprek.vacancies.constants import RequirementKind, StageKind, VacancyStatus
-from nagesprek.vacancies.models import JobFamily, Requirement, Stage, Vacancy
+from nagesprek.vacancies.models import Criterion, JobFamily, Requirement, Stage, Vacancy
 
 
 class JobFamilyFactory(factory.django.DjangoModelFactory):
@@ -33,10 +33,14 @@ class VacancyFactory(factory.django.DjangoModelFactory):
     status = VacancyStatus.OPEN
 
     @factory.post_generation
-    def with_stages(obj, create, extracted, **kwargs):  # noqa: N805
+    def with_stages(obj, create, extracted, **kwargs):
         if create and extracted is not False:
             for position, (kind, name) in enumerate(
-                [(StageKind.CV_SCREENING, "Cv-selectie"), (StageKind.INTERVIEW, "Eerste gesprek"), (StageKind.OFFER, "Aanbod")]
+                [
+                    (StageKind.CV_SCREENING, "Cv-selectie"),
+                    (StageKind.INTERVIEW, "Eerste gesprek"),
+                    (StageKind.OFFER, "Aanbod"),
+                ]
             ):
                 Stage.objects.create(vacancy=obj, kind=kind, name=name, position=position)
 
@@ -49,3 +53,25 @@ class RequirementFactory(factory.django.DjangoModelFactory):
     kind = RequirementKind.SKILL
     label = factory.Sequence(lambda n: f"Vaardigheid {n}")
     is_must_have = True
+
+
+class StageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Stage
+
+    vacancy = factory.SubFactory(VacancyFactory, with_stages=False)
+    kind = StageKind.INTERVIEW
+    name = factory.Sequence(lambda n: f"Gesprek {n}")
+    position = factory.LazyAttribute(lambda o: o.vacancy.stages.count())
+
+
+class CriterionFactory(factory.django.DjangoModelFactory):
+    """A criterion tied to a named competency; pass requirement=... to tie it to a requirement."""
+
+    class Meta:
+        model = Criterion
+
+    stage = factory.SubFactory(StageFactory)
+    requirement = None
+    competency = factory.LazyAttributeSequence(lambda o, n: "" if o.requirement else f"Competentie {n}")
+    position = factory.Sequence(lambda n: n)
