@@ -377,6 +377,8 @@ def send_rejection(*, rejection_id: int) -> Rejection | None:
     rejection = Rejection.objects.select_related(
         "organisation", "application__candidate", "application__vacancy", "stage", "decided_by"
     ).get(pk=rejection_id)
+    if rejection.application.status != ApplicationStatus.ACTIVE:
+        return _hold_back(rejection)
     message = _queue_letter(rejection)
     rejection.status = RejectionStatus.SENT
     rejection.sent_at = timezone.now()
@@ -385,6 +387,16 @@ def send_rejection(*, rejection_id: int) -> Rejection | None:
     _close_application(rejection)
     _audit(rejection, AuditAction.SEND, None, f"Rejection letter queued as outbox message {message.pk}")
     return rejection
+
+
+def _hold_back(rejection: Rejection) -> None:
+    """The application was closed another way (hired, say) after the decision: send nothing, ask a person."""
+    rejection.status = RejectionStatus.DRAFT
+    rejection.needs_attention = True
+    rejection.attention_note = "The application was closed before the letter went out; nothing was sent."
+    rejection.save(update_fields=["status", "needs_attention", "attention_note", "updated_at"])
+    _audit(rejection, AuditAction.UPDATE, None, "Rejection held back: the application was already closed")
+    return None
 
 
 def _queue_letter(rejection: Rejection):
