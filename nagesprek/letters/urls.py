@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from nagesprek.letters import views
 
 app_name = "letters"
-urlpatterns: list = []
+urlpatterns = [
+    path("rejection/<int:rejection_id>/preview/", views.preview, name="preview"),
+    path("rejection/<int:rejection_id>/letter.pdf", views.pdf, name="pdf"),
+]
