@@ -5,6 +5,7 @@ from __future__ import annotations
 from nagesprek.demo.catalogue import common as c
 from nagesprek.demo.catalogue.types import DemoOrganisation, DepartmentSpec, RequirementSpec, StaffSpec, VacancySpec
 from nagesprek.organisations.constants import OrganisationKind, Role
+from nagesprek.vacancies.constants import EducationLevel
 from nagesprek.vacancies.constants import RequirementKind as K
 from nagesprek.vacancies.constants import VacancyStatus as S
 
@@ -131,7 +132,7 @@ VACANCIES = (
             c.english("C1", must=True),
             RequirementSpec(
                 K.LANGUAGE,
-                "Duits op niveau B1",
+                "Duits B1",
                 "Je voert eenvoudige gesprekken in het Duits.",
                 must=False,
                 level="B1",
@@ -193,7 +194,7 @@ VACANCIES = (
         "op kwaliteit en bereikbaarheid.",
         requirements=(
             c.HBO,
-            c.experience(2, "als leidinggevende", "Je hebt minimaal twee jaar leiding gegeven aan een team."),
+            c.experience(2, "als teamleider", "Je hebt minimaal twee jaar leiding gegeven aan een team."),
             NL_C1,
             RequirementSpec(
                 K.COMPETENCY,
@@ -269,9 +270,14 @@ VACANCIES = (
             c.HBO,
             RequirementSpec(
                 K.CERTIFICATE,
-                "CISSP of CISM",
-                "Je hebt het certificaat CISSP of CISM. Deze "
-                "certificaten laten zien dat je de basis van informatiebeveiliging beheerst.",
+                "CISSP",
+                "Je hebt het certificaat CISSP. Dat laat zien dat je de basis van informatiebeveiliging beheerst.",
+            ),
+            RequirementSpec(
+                K.CERTIFICATE,
+                "CISM",
+                "Het certificaat CISM, voor het leiden van beveiligingswerk, is een plus.",
+                must=False,
             ),
             c.experience(4, "in informatiebeveiliging", "Je hebt minimaal vier jaar in informatiebeveiliging gewerkt."),
             RequirementSpec(K.SKILL, "Kennis van de BIO en ISO 27001", "Je kent de normen en weet hoe je ze toepast."),
@@ -331,7 +337,9 @@ VACANCIES = (
         requirements=(
             c.HBO,
             RequirementSpec(K.SKILL, "SQL", "Je haalt zelf gegevens op uit een database."),
-            RequirementSpec(K.SKILL, "Python of R voor analyse", "Je analyseert gegevens met Python of R."),
+            RequirementSpec(
+                K.SKILL, "Data-analyse met Python", "Je analyseert gegevens met Python, bijvoorbeeld met pandas."
+            ),
             c.experience(2, "als data-analist", "Je hebt minimaal twee jaar als analist gewerkt."),
             RequirementSpec(K.SKILL, "Power BI", "Je hebt dashboards gebouwd in Power BI.", must=False),
             NL_B2,
@@ -380,9 +388,9 @@ VACANCIES = (
         tasks="Je bestudeert dossiers, belt klanten voor een hoorzitting, schrijft beslissingen op bezwaar en "
         "bereidt beroepszaken bij de rechtbank voor.",
         requirements=(
-            RequirementSpec(
-                K.DIPLOMA,
-                "Diploma hbo-rechten of wo-rechten",
+            c.education(
+                EducationLevel.HBO,
+                "Diploma Rechten op hbo- of wo-niveau",
                 "Je hebt rechten gestudeerd aan een hogeschool of universiteit.",
             ),
             RequirementSpec(
@@ -488,8 +496,8 @@ VACANCIES = (
         requirements=(
             RequirementSpec(
                 K.DIPLOMA,
-                "Master Bedrijfseconomie of RC-opleiding",
-                "Je hebt een master in bedrijfseconomie of accountancy, of de opleiding Register Controller.",
+                "Masterdiploma Bedrijfseconomie",
+                "Je hebt een master in bedrijfseconomie. De opleiding Register Controller (RC) telt ook.",
             ),
             c.experience(4, "als controller", "Je hebt minimaal vier jaar als controller gewerkt."),
             RequirementSpec(
@@ -568,7 +576,7 @@ VACANCIES = (
         requirements=(
             c.HBO,
             RequirementSpec(
-                K.CERTIFICATE,
+                K.REGISTRATION,
                 "Registratie als Register Loopbaanprofessional (NOLOC)",
                 "Je bent geregistreerd bij NOLOC of bent bereid dat binnen een jaar te doen.",
                 must=False,

@@ -17,13 +17,13 @@ def dutch(level: str, must: bool = True) -> RequirementSpec:
         "B1": "Je spreekt Nederlands op een niveau dat patiënten en collega's je goed begrijpen "
         "bij het dagelijkse werk.",
     }
-    return RequirementSpec(K.LANGUAGE, f"Nederlands op niveau {level}", texts[level], must=must, level=level)
+    return RequirementSpec(K.LANGUAGE, f"Nederlands {level}", texts[level], must=must, level=level)
 
 
 def english(level: str, must: bool = False) -> RequirementSpec:
     return RequirementSpec(
         K.LANGUAGE,
-        f"Engels op niveau {level}",
+        f"Engels {level}",
         "Je voert gesprekken en schrijft e-mails in het Engels, bijvoorbeeld met klanten die in het buitenland wonen.",
         must=must,
         level=level,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nagesprek.applications.constants import ApplicationStatus
+from nagesprek.candidates.constants import QualificationKind
 from nagesprek.demo.catalogue import common as c
 from nagesprek.demo.catalogue.types import (
     DemoOrganisation,
@@ -141,14 +142,15 @@ VACANCIES = (
         tasks="Je volgt de CZO-erkende opleiding van drie jaar. Je begint met het deelcertificaat "
         "Anesthesiologie en werkt vanaf het begin mee op de operatiekamers.",
         requirements=(
-            RequirementSpec(
-                K.DIPLOMA,
-                "Diploma in de zorg op mbo-4- of hbo-niveau",
-                "Je hebt een diploma in de zorg, zoals verpleegkunde, doktersassistent of een paramedische opleiding.",
+            c.education(
+                EducationLevel.MBO4,
+                "Zorgopleiding op mbo-niveau 4 of hoger",
+                "Je hebt een diploma in de zorg op mbo-niveau 4 of hoger, zoals verpleegkunde, doktersassistent, "
+                "dierenartsassistent of een paramedische opleiding.",
             ),
             c.experience(
                 1,
-                "in de (dier)zorg",
+                "in de zorg of dierenzorg",
                 "Je hebt in de zorg gewerkt, bijvoorbeeld in een ziekenhuis, "
                 "een huisartsenpraktijk of een dierenkliniek.",
                 must=False,
@@ -560,7 +562,7 @@ VACANCIES = (
         requirements=(
             RequirementSpec(
                 K.DIPLOMA,
-                "Diploma Secretaresse of Managementassistent (mbo-4)",
+                "Diploma Secretaresse (mbo-4)",
                 "Je hebt een secretariële opleiding op mbo-niveau 4.",
             ),
             c.experience(2, "als secretaresse", "Je hebt minimaal twee jaar als secretaresse gewerkt."),
@@ -612,7 +614,7 @@ VACANCIES = (
         requirements=(
             RequirementSpec(
                 K.CERTIFICATE,
-                "Certificaat Sociale Hygiëne of HACCP",
+                "HACCP-certificaat",
                 "Je kent de regels voor hygiënisch werken met voedsel, of je leert ze bij ons.",
                 must=False,
             ),
@@ -640,7 +642,7 @@ VACANCIES = (
         requirements=(
             RequirementSpec(
                 K.DIPLOMA,
-                "Diploma Elektrotechniek of Werktuigbouwkunde (mbo-4)",
+                "Diploma Elektrotechniek (mbo-4)",
                 "Je hebt een technische opleiding op mbo-niveau 4.",
             ),
             RequirementSpec(K.LICENCE, "VCA-VOL", "Je hebt een geldig VCA-VOL-diploma voor veilig werken."),
@@ -705,6 +707,14 @@ SCRIPTED = (
             "Nederlands (C2), Engels (B2)"
         ),
         applications=(ScriptedApplication("zd-anes-medewerker", 1, ApplicationStatus.REJECTED),),
+        qualifications=(
+            ("Diploma Dierenartsassistent paraveterinair (mbo-4)", QualificationKind.DIPLOMA),
+            ("Anesthesie en pijnbestrijding bij gezelschapsdieren", QualificationKind.CERTIFICATE),
+            ("Reanimatie (BLS)", QualificationKind.CERTIFICATE),
+        ),
+        skills=("Bewaking vitale functies", "Luchtwegmanagement", "Werken met beademingsapparatuur"),
+        languages=(("Nederlands", "C2"), ("Engels", "B2")),
+        experiences=(("Dierenartsassistent anesthesie", "Dierenzorg (diergeneeskunde)", 8),),
     ),
     ScriptedCandidate(
         full_name="Marja de Groot",
@@ -735,6 +745,10 @@ SCRIPTED = (
             "Nederlands (C2), Engels (B1), Duits (A2)"
         ),
         applications=(ScriptedApplication("zd-fac-secretaresse", 2, ApplicationStatus.REJECTED),),
+        qualifications=(("Diploma Secretaresse (mbo-4)", QualificationKind.DIPLOMA),),
+        skills=("Werken met Microsoft Office", "Notuleren", "Agendabeheer"),
+        languages=(("Nederlands", "C2"), ("Engels", "B1"), ("Duits", "A2")),
+        experiences=(("Directiesecretaresse", "Secretariaat", 14), ("Secretaresse", "Secretariaat", 11)),
     ),
 )
 

@@ -79,6 +79,11 @@ class ScriptedCandidate:
     education_level: EducationLevel
     cv_text: str
     applications: tuple[ScriptedApplication, ...]
+    # The profile as the recruiter recorded it from the CV.
+    qualifications: tuple[tuple[str, str], ...] = ()  # (name, QualificationKind)
+    skills: tuple[str, ...] = ()
+    languages: tuple[tuple[str, str], ...] = ()  # (language, CEFR level)
+    experiences: tuple[tuple[str, str, float], ...] = ()  # (role, sector, years)
 
 
 @dataclass(frozen=True)
@@ -111,10 +116,12 @@ class CvProfile:
     employers_en: tuple[str, ...]
     duties: tuple[str, ...]
     duties_en: tuple[str, ...]
-    education: tuple[EducationLevel, str, str]  # level, Dutch diploma line, English diploma line
+    education: tuple[EducationLevel, str, str, str]  # level, Dutch CV line, English CV line, diploma as recorded
     credentials: tuple[str, ...]  # documents the must-haves ask for, beyond the diploma: certificates, registrations
     extras: tuple[str, ...]  # documents the nice-to-haves ask for
-    skills: tuple[str, ...]
+    key_skills: tuple[str, ...]  # skills the must-haves ask for, by the requirement's own label
+    skills: tuple[str, ...]  # other skills, the ones nice-to-haves ask for last
+    sector: str  # the field of work, recorded with the experience so experience requirements can match it
     years: tuple[int, int]  # experience of a candidate who fits well
 
 

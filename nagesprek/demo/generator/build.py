@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime
 import random
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from nagesprek.accounts.models import User
-from nagesprek.applications.constants import CLOSED_STATUSES
+from nagesprek.applications.constants import CLOSED_STATUSES, ApplicationStatus
 from nagesprek.applications.models import Application, StageChange
-from nagesprek.candidates.models import Candidate
+from nagesprek.candidates.models import Candidate, Experience, LanguageSkill, Qualification, Skill
 from nagesprek.demo.catalogue.types import PIPELINES, DemoOrganisation, StaffSpec, VacancySpec
 from nagesprek.demo.generator.candidates import CandidateDraft, draft_candidates, fit_score
 from nagesprek.demo.generator.clock import DemoClock
@@ -206,12 +207,30 @@ def _create_candidates(data: OrganisationData, drafts: list[CandidateDraft]) -> 
             phone=d.phone,
             city=d.city,
             language=d.language,
-            education_level=d.education_level,
-            cv_text=d.cv_text,
+            education_level=d.cv.education_level,
+            cv_text=d.cv.text,
         )
         for d in drafts
     ]
     Candidate.objects.bulk_create(data.candidates)
+    _create_profiles(data, drafts)
+
+
+def _create_profiles(data: OrganisationData, drafts: list[CandidateDraft]) -> None:
+    """The qualifications, skills, languages and experience a recruiter recorded from each CV."""
+    pairs = list(zip(data.candidates, (d.cv for d in drafts), strict=True))
+    Qualification.objects.bulk_create(
+        Qualification(candidate=c, name=name, kind=kind) for c, cv in pairs for name, kind in cv.qualifications
+    )
+    Skill.objects.bulk_create(Skill(candidate=c, name=name) for c, cv in pairs for name in cv.skills)
+    LanguageSkill.objects.bulk_create(
+        LanguageSkill(candidate=c, language=name, level=level) for c, cv in pairs for name, level in cv.languages
+    )
+    Experience.objects.bulk_create(
+        Experience(candidate=c, role=role, sector=sector, years=Decimal(str(years)))
+        for c, cv in pairs
+        for role, sector, years in cv.experiences
+    )
 
 
 def _create_applications(
@@ -237,6 +256,9 @@ def _create_applications(
             change.application = application
     StageChange.objects.bulk_create(change for _application, changes in histories for change in changes)
     _backdate_candidates(data)
+    evaluated = (ApplicationStatus.ACTIVE, ApplicationStatus.REJECTED, ApplicationStatus.HIRED)
+    decisions = [c for _application, changes in histories for c in changes[1:] if c.status in evaluated]
+    _freeze_requirements(data, decisions)
 
 
 def _application(
@@ -276,3 +298,15 @@ def _backdate_candidates(data: OrganisationData) -> None:
     for candidate in data.candidates:
         candidate.created_at = first[candidate.pk]
     Candidate.objects.bulk_update(data.candidates, ["created_at"], batch_size=500)
+
+
+def _freeze_requirements(data: OrganisationData, decisions: list[StageChange]) -> None:
+    """Requirements are frozen from the first decision about a candidate (Besluit werving en selectie art. 18)."""
+    first: dict[int, datetime.datetime] = {}
+    for change in decisions:
+        vacancy_id = change.application.vacancy_id
+        first[vacancy_id] = min(first.get(vacancy_id, change.changed_at), change.changed_at)
+    frozen = [v for v in data.vacancies.values() if v.pk in first]
+    for vacancy in frozen:
+        vacancy.requirements_frozen_at = first[vacancy.pk]
+    Vacancy.objects.bulk_update(frozen, ["requirements_frozen_at"])

@@ -20,7 +20,7 @@ from nagesprek.demo.catalogue.people import (
 )
 from nagesprek.demo.catalogue.profiles import PROFILES
 from nagesprek.demo.catalogue.types import CvProfile, DemoOrganisation, VacancySpec
-from nagesprek.demo.generator.cv import PARTIAL, STRONG, WEAK, write_cv
+from nagesprek.demo.generator.cv import PARTIAL, STRONG, WEAK, Cv, write_cv
 from nagesprek.vacancies.constants import VacancyStatus
 
 APPLICANTS_PER_VACANCY = {
@@ -40,8 +40,7 @@ class CandidateDraft:
     phone: str
     city: str
     language: str
-    education_level: str
-    cv_text: str
+    cv: Cv  # the CV text and the profile recorded from it
     profile: str | None  # None for the hand-written candidates
     fit: int
     applications: list[tuple[str, tuple[int, str] | None]] = field(default_factory=list)  # (vacancy key, forced)
@@ -111,8 +110,14 @@ def _scripted(spec: DemoOrganisation, book: NameBook, index: int) -> CandidateDr
         phone=person.phone,
         city=person.city,
         language=person.language,
-        education_level=person.education_level,
-        cv_text=person.cv_text,
+        cv=Cv(
+            text=person.cv_text,
+            education_level=person.education_level,
+            qualifications=list(person.qualifications),
+            skills=list(person.skills),
+            languages=list(person.languages),
+            experiences=list(person.experiences),
+        ),
         profile=None,
         fit=WEAK,
         applications=[(a.vacancy, (a.stage, a.status)) for a in person.applications],
@@ -130,15 +135,13 @@ def _generated(
     fit = rng.choices((STRONG, PARTIAL, WEAK), weights=(35, 40, 25))[0]
     language = "en" if rng.random() < ENGLISH_SHARE else "nl"
     full_name, email = book.person(language)
-    cv = write_cv(profile, fit, language, rng)
     return CandidateDraft(
         full_name=full_name,
         email=email,
         phone=f"06-{rng.randint(10_000_000, 99_999_999)}",
         city=rng.choice(spec.cities),
         language=language,
-        education_level=cv.education_level,
-        cv_text=cv.text,
+        cv=write_cv(profile, fit, language, rng),
         profile=profile.key,
         fit=fit,
     )

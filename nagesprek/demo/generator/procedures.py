@@ -141,7 +141,8 @@ def plan_applications(procedure: Procedure, applicants: list[Applicant], rng: ra
 
 
 def _reach_by_rank(procedure: Procedure, applicants: list[Applicant], rng: random.Random) -> dict[int, int]:
-    ranked = sorted((a for a in applicants if a.forced is None), key=lambda a: a.fit + rng.random() * 1.2, reverse=True)
+    # Luck below 1 keeps the fit bands apart: a better fit always ranks higher; luck orders equals.
+    ranked = sorted((a for a in applicants if a.forced is None), key=lambda a: a.fit + rng.random() * 0.9, reverse=True)
     caps = capacities(len(ranked), len(procedure.stage_names))
     return {a.candidate: max(i for i, cap in enumerate(caps) if rank < cap) for rank, a in enumerate(ranked)}
 

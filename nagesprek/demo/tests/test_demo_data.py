@@ -20,7 +20,7 @@ from nagesprek.accounts.models import User
 from nagesprek.applications.constants import CLOSED_STATUSES, ApplicationStatus
 from nagesprek.applications.models import Application, StageChange
 from nagesprek.audit.models import AuditEvent
-from nagesprek.candidates.models import Candidate
+from nagesprek.candidates.models import Candidate, Experience, Qualification, Skill
 from nagesprek.demo import services
 from nagesprek.demo.catalogue import ORGANISATIONS
 from nagesprek.organisations.constants import Role
@@ -117,7 +117,7 @@ def test_every_status_and_stage_kind_occurs():
 def test_requirements_use_every_kind_and_both_priorities():
     assert set(Requirement.objects.values_list("kind", flat=True)) == set(RequirementKind.values)
     assert Requirement.objects.filter(is_must_have=False).exists()
-    language = Requirement.objects.filter(kind=RequirementKind.LANGUAGE, label="Nederlands op niveau C1").first()
+    language = Requirement.objects.filter(kind=RequirementKind.LANGUAGE, label="Nederlands C1").first()
     assert language is not None and language.level == "C1"
     assert Requirement.objects.filter(kind=RequirementKind.REGISTRATION, label__startswith="BIG-registratie").exists()
     assert not Requirement.objects.filter(description="").exists(), "every requirement is explained in plain words"
@@ -172,6 +172,12 @@ def test_statuses_fit_the_vacancy():
     for vacancy in Vacancy.objects.filter(status=VacancyStatus.FILLED):
         assert vacancy.applications.filter(status=ApplicationStatus.HIRED).count() == 1
         assert not vacancy.applications.filter(status=ApplicationStatus.ACTIVE).exists()
+    evaluated = (ApplicationStatus.ACTIVE, ApplicationStatus.REJECTED, ApplicationStatus.HIRED)
+    decided = Vacancy.objects.filter(
+        applications__stage_changes__changed_by__isnull=False, applications__stage_changes__status__in=evaluated
+    ).distinct()
+    assert not decided.filter(requirements_frozen_at__isnull=True).exists(), "decisions freeze the requirements"
+    assert not Vacancy.objects.exclude(pk__in=decided).filter(requirements_frozen_at__isnull=False).exists()
     today = timezone.localdate()
     assert not Vacancy.objects.filter(status=VacancyStatus.OPEN, closing_date__lt=today).exists()
     assert not Vacancy.objects.filter(status=VacancyStatus.CLOSED, closing_date__gte=today).exists()
@@ -201,6 +207,31 @@ def test_the_articles_cases_are_there():
     assert (application.status, application.stage.kind) == (ApplicationStatus.REJECTED, StageKind.INTERVIEW)
 
 
+def _held(candidate: Candidate) -> set[str]:
+    names = [q.name for q in candidate.qualifications.all()] + [s.name for s in candidate.skills.all()]
+    return {name.casefold() for name in names}
+
+
+def test_profiles_are_recorded_in_the_words_of_the_requirements():
+    candidates = Candidate.objects.annotate(
+        q=Count("qualifications", distinct=True), s=Count("skills", distinct=True), la=Count("languages", distinct=True)
+    )
+    assert not candidates.filter(q=0).exists() and not candidates.filter(s=0).exists()
+    assert not candidates.filter(la=0).exists()
+    named = (RequirementKind.CERTIFICATE, RequirementKind.DIPLOMA, RequirementKind.LICENCE,
+             RequirementKind.REGISTRATION, RequirementKind.SKILL)  # fmt: skip
+    for hire in Application.objects.filter(status=ApplicationStatus.HIRED).select_related("candidate", "vacancy"):
+        musts = hire.vacancy.requirements.filter(is_must_have=True, kind__in=named).values_list("label", flat=True)
+        assert {m.casefold() for m in musts} <= _held(hire.candidate), hire
+
+    vet = Candidate.objects.get(full_name="Joyce van Leeuwen")
+    assert "deelcertificaat anesthesiologie" not in _held(vet)
+    assert vet.experiences.get().sector.startswith("Dierenzorg")
+    secretary = Candidate.objects.get(full_name="Marja de Groot")
+    assert "diploma secretaresse (mbo-4)" in _held(secretary)
+    assert "certificaat medische terminologie" not in _held(secretary)
+
+
 PROTECTED = re.compile(
     r"\b(leeftijd|jaar oud|geboren|geboortedatum|nationaliteit|afkomst|religie|geloof|zwanger|handicap|"
     r"beperking|gezondheid|ziekte|getrouwd|gehuwd|seksuele|age[ds]?|born|nationality|religion|pregnan\w*|"
@@ -216,6 +247,10 @@ def test_no_protected_grounds_in_any_text():
         *Requirement.objects.values_list("label", flat=True),
         *Requirement.objects.values_list("description", flat=True),
         *StageChange.objects.values_list("note", flat=True),
+        *Qualification.objects.values_list("name", flat=True),
+        *Skill.objects.values_list("name", flat=True),
+        *Experience.objects.values_list("role", flat=True),
+        *Experience.objects.values_list("sector", flat=True),
     ]
     offending = [m.group(0) for text in texts if (m := PROTECTED.search(text))]
     assert offending == []
