@@ -48,6 +48,28 @@ class Rejection(models.Model):
     def __str__(self) -> str:
         return f"{self.application} · {self.get_status_display()}"
 
+    # For templates, which cannot name the TextChoices.
+    @property
+    def is_draft(self) -> bool:
+        return self.status == RejectionStatus.DRAFT
+
+    @property
+    def is_in_review(self) -> bool:
+        return self.status == RejectionStatus.IN_REVIEW
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == RejectionStatus.SCHEDULED
+
+    @property
+    def is_sent(self) -> bool:
+        return self.status == RejectionStatus.SENT
+
+    @property
+    def was_returned(self) -> bool:
+        """A reviewer sent it back to the recruiter (and it has not been approved since)."""
+        return self.is_draft and self.reviewed_by_id is not None and self.reviewed_at is None and bool(self.review_note)
+
 
 class RejectionReason(models.Model):
     """One substantiated reason: it always points at a requirement or a criterion."""

@@ -75,6 +75,11 @@ def _audit(rejection: Rejection, action: AuditAction, user, summary: str) -> Non
     )
 
 
+def record_rejection_viewed(*, actor: Actor, rejection: Rejection) -> None:
+    """Log that the actor opened this rejection (it is part of the candidate file)."""
+    _audit(rejection, AuditAction.VIEW, actor.user, "Rejection opened")
+
+
 def _require_decider(actor: Actor, organisation_id: int) -> None:
     if actor.organisation.pk != organisation_id or not actor.has_role(*selectors.DECIDER_ROLES):
         raise RejectionError(_("Only a recruiter of this organisation can decide on a rejection."))

@@ -1,4 +1,18 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from nagesprek.rejections import views
 
 app_name = "rejections"
-urlpatterns: list = []
+urlpatterns = [
+    path("applications/<int:application_id>/reject/", views.rejection_start, name="start"),
+    path("<int:rejection_id>/", views.rejection_detail, name="detail"),
+    path("<int:rejection_id>/edit/", views.rejection_edit, name="edit"),
+    path("<int:rejection_id>/approve/", views.rejection_approve, name="approve"),
+    path("<int:rejection_id>/return/", views.rejection_return, name="return"),
+    path("review/", views.review_queue, name="review"),
+    path("rules/", views.gate_rules, name="rules"),
+    path("rules/grounds/<int:ground_id>/", views.ground_edit, name="ground_edit"),
+    path("rules/phrases/", views.phrase_add, name="phrase_add"),
+    path("rules/phrases/<int:phrase_id>/delete/", views.phrase_delete, name="phrase_delete"),
+    path("rules/install/", views.rules_install, name="rules_install"),
+]
