@@ -124,8 +124,13 @@ class SkillsForm(forms.Form):
     )
 
     def skill_list(self) -> list[str]:
-        lines = (line.strip() for line in self.cleaned_data["skills"].splitlines())
-        return list(dict.fromkeys(line[:200] for line in lines if line))
+        """The skills in order, blank lines dropped, repeats (in any case) kept once."""
+        skills: dict[str, str] = {}
+        for line in self.cleaned_data["skills"].splitlines():
+            skill = line.strip()[:200]
+            if skill:
+                skills.setdefault(skill.lower(), skill)
+        return list(skills.values())
 
 
 class ProfileForms:
