@@ -102,3 +102,13 @@ BIG_NURSE = RequirementSpec(
     "Je staat als verpleegkundige ingeschreven in het BIG-register. Zonder deze registratie mag je "
     "voorbehouden handelingen niet zelfstandig doen.",
 )
+
+# What evaluators score besides the requirements, per kind of stage: (competency, what to look for).
+CV_SCREENING_NOTE = "Te zien in het cv of het profiel van de kandidaat."
+INTERVIEW_COMPETENCIES = (
+    ("Motivatie voor deze functie", "Weet de kandidaat wat het werk inhoudt en waarom hij of zij het wil doen?"),
+    ("Mondelinge communicatie", "Legt de kandidaat helder uit, luistert hij of zij en vraagt hij of zij door?"),
+)
+ASSESSMENT_COMPETENCIES = (
+    ("Uitvoering van de opdracht", "Hoe pakt de kandidaat de opdracht aan, en wat is het resultaat?"),
+)

@@ -19,11 +19,12 @@ from nagesprek.candidates.models import Candidate, Experience, LanguageSkill, Qu
 from nagesprek.demo.catalogue.types import PIPELINES, DemoOrganisation, StaffSpec, VacancySpec
 from nagesprek.demo.generator.candidates import CandidateDraft, draft_candidates, fit_score
 from nagesprek.demo.generator.clock import DemoClock
+from nagesprek.demo.generator.criteria import criteria_for
 from nagesprek.demo.generator.procedures import Applicant, Path, Procedure, plan_applications, plan_timeline
 from nagesprek.organisations.constants import Role
 from nagesprek.organisations.models import Department, Membership, Organisation
 from nagesprek.vacancies.constants import VacancyStatus
-from nagesprek.vacancies.models import JobFamily, Requirement, Stage, Vacancy
+from nagesprek.vacancies.models import Criterion, JobFamily, Requirement, Stage, Vacancy
 
 
 @dataclass
@@ -142,10 +143,10 @@ def _backdate_vacancies(data: OrganisationData, clock: DemoClock) -> None:
 
 
 def _create_requirements_and_stages(data: OrganisationData) -> None:
-    requirements, stages = [], []
+    requirements: dict[str, list[Requirement]] = {}
     for spec in data.spec.vacancies:
         vacancy = data.vacancies[spec.key]
-        requirements += [
+        requirements[spec.key] = [
             Requirement(
                 vacancy=vacancy,
                 kind=r.kind,
@@ -162,9 +163,14 @@ def _create_requirements_and_stages(data: OrganisationData) -> None:
             Stage(vacancy=vacancy, kind=kind, name=name, position=position)
             for position, (kind, name) in enumerate(PIPELINES[spec.pipeline])
         ]
-        stages += data.stages[spec.key]
-    Requirement.objects.bulk_create(requirements)
-    Stage.objects.bulk_create(stages)
+    Requirement.objects.bulk_create(r for rows in requirements.values() for r in rows)
+    Stage.objects.bulk_create(s for stages in data.stages.values() for s in stages)
+    Criterion.objects.bulk_create(
+        criterion
+        for key, stages in data.stages.items()
+        for stage in stages
+        for criterion in criteria_for(stage, requirements[key])
+    )
 
 
 def _assign_staff(data: OrganisationData) -> None:

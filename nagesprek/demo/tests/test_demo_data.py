@@ -26,7 +26,7 @@ from nagesprek.demo.catalogue import ORGANISATIONS
 from nagesprek.organisations.constants import Role
 from nagesprek.organisations.models import Membership, Organisation
 from nagesprek.vacancies.constants import RequirementKind, StageKind, VacancyStatus
-from nagesprek.vacancies.models import Requirement, Vacancy
+from nagesprek.vacancies.models import Criterion, Requirement, Stage, Vacancy
 
 pytestmark = pytest.mark.django_db
 
@@ -67,6 +67,7 @@ def _erase_demo_data() -> None:
     organisations = Organisation.objects.filter(slug__in=[o.slug for o in ORGANISATIONS])
     Application.objects.filter(organisation__in=organisations).delete()
     Candidate.objects.filter(organisation__in=organisations).delete()
+    Criterion.objects.filter(stage__vacancy__organisation__in=organisations).delete()
     Vacancy.objects.filter(organisation__in=organisations).delete()
     AuditEvent.objects.filter(organisation__in=organisations).delete()
     User.objects.filter(memberships__organisation__in=organisations).delete()
@@ -121,6 +122,19 @@ def test_requirements_use_every_kind_and_both_priorities():
     assert language is not None and language.level == "C1"
     assert Requirement.objects.filter(kind=RequirementKind.REGISTRATION, label__startswith="BIG-registratie").exists()
     assert not Requirement.objects.filter(description="").exists(), "every requirement is explained in plain words"
+
+
+def test_every_stage_but_the_offer_has_criteria_from_its_own_vacancy():
+    stages = Stage.objects.annotate(n=Count("criteria"))
+    assert not stages.exclude(kind=StageKind.OFFER).filter(n=0).exists()
+    assert not stages.filter(kind=StageKind.OFFER, n__gt=0).exists()
+    assert (
+        not Criterion.objects.exclude(requirement__isnull=True)
+        .exclude(requirement__vacancy=F("stage__vacancy"))
+        .exists()
+    )
+    screening = Criterion.objects.filter(stage__kind=StageKind.CV_SCREENING)
+    assert not screening.filter(requirement__kind=RequirementKind.COMPETENCY).exists(), "competencies need a meeting"
 
 
 def test_each_organisations_data_stays_inside_it():
