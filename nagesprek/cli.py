@@ -141,6 +141,9 @@ def _check(server: object, url: str) -> int:
         print(f"FAILED: {error}", file=sys.stderr)
         return 1
     finally:
+        # Let the request threads finish (waitress waits up to 5 s) before the sockets close under them,
+        # or a thread still tidying up after its response logs a traceback.
+        server.task_dispatcher.shutdown()  # type: ignore[attr-defined]
         server.close()  # type: ignore[attr-defined]
     print("OK")
     return 0
