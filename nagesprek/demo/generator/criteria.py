@@ -11,6 +11,7 @@ from nagesprek.vacancies.models import Criterion, Requirement, Stage
 def criteria_for(stage: Stage, requirements: list[Requirement]) -> list[Criterion]:
     """The criteria of one stage, in order; the offer stage has none."""
     competencies = [r for r in requirements if r.kind == RequirementKind.COMPETENCY]
+    rows: list[tuple[Requirement | None, str, str]]
     if stage.kind == StageKind.CV_SCREENING:
         rows = [(r, "", CV_SCREENING_NOTE) for r in requirements if r.kind != RequirementKind.COMPETENCY]
     elif stage.kind == StageKind.INTERVIEW:
