@@ -52,10 +52,14 @@ def target_value(requirement_id: int | None, criterion_id: int | None) -> str:
 
 class ReasonForm(forms.Form):
     reason_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    target = forms.ChoiceField(label=_("About"), required=False)
+    # Required, but an untouched extra form is skipped (formsets permit it empty); a drafted one is removed
+    # with its checkbox, not by clearing it.
+    target = forms.ChoiceField(
+        label=_("About"), error_messages={"required": _("Choose the requirement or criterion this reason is about.")}
+    )
     explanation = forms.CharField(
         label=_("Explanation for the candidate"),
-        required=False,
+        error_messages={"required": _("Write the explanation for the candidate, or remove this reason.")},
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Plain words: what the job asks, and what the candidate showed or did not show."),
@@ -64,15 +68,6 @@ class ReasonForm(forms.Form):
     def __init__(self, *args, targets: list | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["target"].choices = targets or [("", "")]
-
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        target, explanation = cleaned.get("target"), (cleaned.get("explanation") or "").strip()
-        if explanation and not target:
-            self.add_error("target", _("Choose the requirement or criterion this reason is about."))
-        if target and not explanation:
-            self.add_error("explanation", _("Write the explanation for the candidate, or remove this reason."))
-        return cleaned
 
     def reason_input(self) -> ReasonInput | None:
         """The reason this form holds, or None for an empty or removed form."""

@@ -82,7 +82,8 @@ def _initial_reasons(rejection: Rejection) -> list[dict]:
 
 def _with_one_more_form(data):
     data = data.copy()
-    total = int(data.get("reasons-TOTAL_FORMS") or 0)
+    raw = data.get("reasons-TOTAL_FORMS") or "0"
+    total = int(raw) if raw.isdigit() else 0  # a tampered form gets the formset's own error, not a crash
     data["reasons-TOTAL_FORMS"] = str(min(total + 1, ReasonFormSet.max_num))
     return data
 

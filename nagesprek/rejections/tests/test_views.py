@@ -330,3 +330,40 @@ class TestRulesPage:
         assert client.get(reverse("rejections:ground_edit", args=[ground.pk])).status_code == 404
         assert client.post(reverse("rejections:phrase_delete", args=[phrase.pk])).status_code == 404
         assert BoilerplatePhrase.objects.filter(pk=phrase.pk).exists()
+
+
+@pytest.mark.parametrize("action", ["submit", "add", "save"])
+def test_a_tampered_formset_gets_a_message_not_an_error_page(client, setting, action):
+    rejection = draft(setting)
+    client.force_login(setting.recruiter)
+    data = {"reasons-TOTAL_FORMS": "x", "letter-language": "nl", "letter-when": "now", "action": action}
+    response = client.post(reverse("rejections:edit", args=[rejection.pk]), data)
+    assert response.status_code == 200
+    assert Rejection.objects.get(pk=rejection.pk).reasons.count() == 3
+
+
+def test_review_queue_queries_do_not_grow_with_the_number_of_rejections(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    setting = make_setting(four_eyes=True)
+    reviewer = member(setting.organisation, Role.HR_LEAD)
+    client.force_login(reviewer)
+
+    def queue_queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("rejections:review")).status_code == 200
+        return len(captured)
+
+    services.submit_rejection(actor=setting.actor(), rejection=draft(setting))
+    one = queue_queries()
+    for _ in range(3):
+        other = setting.other_application()
+        rejection = services.start_rejection(actor=setting.actor(), application=other, outcome=Outcome.REJECTED)
+        services.save_reasons(
+            actor=setting.actor(),
+            rejection=rejection,
+            reasons=[services.ReasonInput(GOOD_REASON, requirement_id=setting.dutch.pk)],
+        )
+        services.submit_rejection(actor=setting.actor(), rejection=rejection)
+    assert queue_queries() == one
