@@ -14,7 +14,7 @@ from nagesprek.letters.context import letter_context
 from nagesprek.letters.rendering import render_letter_pdf
 from nagesprek.portal import selectors, services
 from nagesprek.portal.forms import FreshLinkForm
-from nagesprek.portal.headers import candidate_page_headers
+from nagesprek.portal.headers import SAME_ORIGIN, candidate_page_headers
 from nagesprek.portal.models import CandidateLink
 
 LINK_PROBLEM_STATUS = {selectors.LinkExpired: 410, selectors.LinkRevoked: 410, selectors.LinkInvalid: 404}
@@ -33,10 +33,12 @@ def _link_problem(request: HttpRequest, error: selectors.LinkError) -> HttpRespo
     """A kind page for a link that does not work (404 unknown, 410 expired or revoked), with the fresh-link form."""
     _use_language(request, translation.get_language() or settings.LANGUAGE_CODE)
     context = {"problem": type(error).__name__, "form": FreshLinkForm()}
-    return render(request, "portal/link_problem.html", context, status=LINK_PROBLEM_STATUS[type(error)])
+    response = render(request, "portal/link_problem.html", context, status=LINK_PROBLEM_STATUS[type(error)])
+    response["Referrer-Policy"] = SAME_ORIGIN  # the page holds a form (see headers.SAME_ORIGIN)
+    return response
 
 
-@candidate_page_headers
+@candidate_page_headers()
 @require_GET
 def candidate_page(request: HttpRequest, token: str) -> HttpResponse:
     try:
@@ -64,7 +66,7 @@ def candidate_page(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "portal/page.html", context)
 
 
-@candidate_page_headers
+@candidate_page_headers()
 @require_GET
 def letter_pdf(request: HttpRequest, token: str, rejection_id: int) -> HttpResponse:
     try:
@@ -81,7 +83,7 @@ def letter_pdf(request: HttpRequest, token: str, rejection_id: int) -> HttpRespo
     return response
 
 
-@candidate_page_headers
+@candidate_page_headers(SAME_ORIGIN)
 @require_http_methods(["GET", "POST"])
 def fresh_link(request: HttpRequest) -> HttpResponse:
     """Ask for a fresh link by e-mail. The answer is the same whether or not we know the address."""
@@ -93,7 +95,7 @@ def fresh_link(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/fresh_link.html", {"form": form})
 
 
-@candidate_page_headers
+@candidate_page_headers(SAME_ORIGIN)
 @require_GET
 def fresh_link_sent(request: HttpRequest) -> HttpResponse:
     _use_language(request, translation.get_language() or settings.LANGUAGE_CODE)
