@@ -213,7 +213,7 @@ class ChangeReasonForm(forms.Form):
 
 class StageForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=100)
-    kind = forms.ChoiceField(label=_("Kind"), choices=StageKind.choices)
+    kind = forms.ChoiceField(label=_("Kind"), choices=StageKind.choices, initial=StageKind.INTERVIEW)
 
     @staticmethod
     def initial_for(stage: Stage) -> dict[str, Any]:
