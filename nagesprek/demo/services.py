@@ -18,14 +18,23 @@ from django.utils import timezone
 
 from nagesprek.audit.constants import AuditAction
 from nagesprek.audit.services import record_event
+from nagesprek.candidates import demo as candidate_demo
 from nagesprek.demo.catalogue import ORGANISATIONS
 from nagesprek.demo.generator.build import OrganisationData, build_organisation
 from nagesprek.demo.generator.clock import DemoClock
+from nagesprek.evaluations import demo as evaluation_demo
 from nagesprek.organisations.constants import Role
 from nagesprek.organisations.models import Organisation
 
 DEMO_PASSWORD = "nagesprek-demo"  # noqa: S105 - public on purpose: printed at every demo start
 DEMO_SEED = 20261127
+
+# Steps other apps own, run after the base data of each organisation, in this order. Each draws
+# from a random stream of its own, so adding a step never changes what the steps before it made.
+LATER_STEPS = (
+    ("profiles", candidate_demo.add_demo_profiles),  # dates on documents (profiles come with the CVs)
+    ("evaluations", evaluation_demo.add_demo_evaluations),  # scorecards with evidence
+)
 
 __all__ = [
     "DEMO_PASSWORD",
@@ -92,6 +101,8 @@ def load_demo_data(*, seed: int = DEMO_SEED, today: datetime.date | None = None)
     loaded = []
     for spec in ORGANISATIONS:
         data = build_organisation(spec=spec, password_hash=password_hash, clock=clock, rng=demo_random(seed, spec.slug))
+        for name, step in LATER_STEPS:
+            step(data.organisation, demo_random(seed, spec.slug, name))
         record_event(
             organisation=data.organisation,
             action=AuditAction.CREATE,

@@ -23,6 +23,7 @@ from nagesprek.audit.models import AuditEvent
 from nagesprek.candidates.models import Candidate, Experience, Qualification, Skill
 from nagesprek.demo import services
 from nagesprek.demo.catalogue import ORGANISATIONS
+from nagesprek.evaluations.models import CriterionRating, Scorecard
 from nagesprek.organisations.constants import Role
 from nagesprek.organisations.models import Membership, Organisation
 from nagesprek.vacancies.constants import RequirementKind, StageKind, VacancyStatus
@@ -65,6 +66,8 @@ def _digest() -> str:
 
 def _erase_demo_data() -> None:
     organisations = Organisation.objects.filter(slug__in=[o.slug for o in ORGANISATIONS])
+    CriterionRating.objects.filter(scorecard__application__organisation__in=organisations).delete()
+    Scorecard.objects.filter(application__organisation__in=organisations).delete()
     Application.objects.filter(organisation__in=organisations).delete()
     Candidate.objects.filter(organisation__in=organisations).delete()
     Criterion.objects.filter(stage__vacancy__organisation__in=organisations).delete()
@@ -122,6 +125,12 @@ def test_requirements_use_every_kind_and_both_priorities():
     assert language is not None and language.level == "C1"
     assert Requirement.objects.filter(kind=RequirementKind.REGISTRATION, label__startswith="BIG-registratie").exists()
     assert not Requirement.objects.filter(description="").exists(), "every requirement is explained in plain words"
+
+
+def test_later_steps_add_scorecards_and_dated_documents():
+    assert Scorecard.objects.filter(submitted_at__isnull=False).count() >= 100
+    assert CriterionRating.objects.filter(rating__lte=2).exists()
+    assert not Qualification.objects.filter(issued_on__isnull=True).exists()
 
 
 def test_every_stage_but_the_offer_has_criteria_from_its_own_vacancy():
@@ -265,6 +274,8 @@ def test_no_protected_grounds_in_any_text():
         *Skill.objects.values_list("name", flat=True),
         *Experience.objects.values_list("role", flat=True),
         *Experience.objects.values_list("sector", flat=True),
+        *CriterionRating.objects.values_list("evidence", flat=True),
+        *Scorecard.objects.values_list("summary", flat=True),
     ]
     offending = [m.group(0) for text in texts if (m := PROTECTED.search(text))]
     assert offending == []
