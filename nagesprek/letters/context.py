@@ -40,7 +40,7 @@ from nagesprek.vacancies.constants import StageKind
 
 LATER_SECTIONS = ("advice", "fitting_vacancies", "conversation_offer")
 
-_STAGE_MOMENTS = {
+_STAGE_MOMENTS: dict[str, str] = {
     StageKind.CV_SCREENING: "cv_screening",
     StageKind.INTERVIEW: "interview",
     StageKind.ASSESSMENT: "assessment",
@@ -99,7 +99,7 @@ def _reason_item(reason: RejectionReason) -> dict[str, Any]:
     """One reason. A reason with a criterion is about that criterion (scored in a stage), else about a requirement."""
     criterion = reason.criterion
     if criterion is not None:
-        requirement_description = criterion.requirement.description if criterion.requirement_id else ""
+        requirement_description = criterion.requirement.description if criterion.requirement is not None else ""
         return {
             "explanation": reason.explanation.strip(),
             "about_kind": "criterion",

@@ -90,7 +90,7 @@ def _logo_data_uri(organisation: Organisation) -> str:
     """The logo inlined as a data: URL (the PDF renderer may fetch nothing else), or "" without one."""
     if not organisation.logo:
         return ""
-    content_type = mimetypes.guess_type(organisation.logo.name)[0]
+    content_type = mimetypes.guess_type(organisation.logo.name or "")[0]
     if content_type not in ("image/png", "image/jpeg", "image/webp"):
         return ""
     try:

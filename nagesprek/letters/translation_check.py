@@ -50,7 +50,7 @@ def template_msgids(names: tuple[str, ...] = LETTER_TEMPLATES) -> list[Msgid]:
     """Every translatable string in these templates, as makemessages would extract it (in order, no repeats)."""
     found: dict[Msgid, None] = {}
     for name in names:
-        source = Path(get_template(name).origin.name).read_text(encoding="utf-8")
+        source = Path(get_template(name).origin.name).read_text(encoding="utf-8")  # type: ignore[attr-defined]
         for match in _CALL_RE.finditer(templatize(source)):
             strings = [ast.literal_eval(literal) for literal in re.findall(_STRING, match["args"])]
             if match["function"].startswith("np") or match["function"].startswith("p"):

@@ -11,6 +11,7 @@ from django_tasks_db.models import DBTaskResult
 from nagesprek.audit.constants import ActorKind, AuditAction
 from nagesprek.audit.models import AuditEvent
 from nagesprek.candidates.tests.factories import CandidateFactory
+from nagesprek.emails.constants import OutboxStatus
 from nagesprek.emails.models import OutboxMessage
 from nagesprek.letters.tests.factories import RejectionFactory, RequirementReasonFactory, rejection_with_reasons
 from nagesprek.portal.models import CandidateLink
@@ -218,17 +219,22 @@ class TestFreshLink:
         assert [task.args_kwargs["kwargs"]["email"] for task in tasks] == ["sanne@example.net", "nobody@example.net"]
         assert not OutboxMessage.objects.exists()  # nothing is looked up or sent inside the request
 
-    def test_only_the_known_address_gets_an_email(self, client, settings, django_capture_on_commit_callbacks):
-        settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
-        RejectionFactory(application__candidate=CandidateFactory(email="sanne@example.net"))
+    def test_only_the_known_address_gets_an_email_whose_link_opens_the_page(self, client, run_tasks):
+        rejection = RejectionFactory(application__candidate=CandidateFactory(email="sanne@example.net"))
+        RequirementReasonFactory(rejection=rejection, explanation="De reden die Sanne moet lezen.")
 
-        with django_capture_on_commit_callbacks(execute=True):
-            self._post(client, "sanne@example.net")
-            self._post(client, "nobody@example.net")
+        self._post(client, "sanne@example.net")
+        self._post(client, "nobody@example.net")
+        run_tasks()  # the lookups, then the delivery of what they queued
 
-        assert list(OutboxMessage.objects.values_list("recipient", "template")) == [
-            ("sanne@example.net", "candidate_link")
-        ]
+        message = OutboxMessage.objects.get()
+        assert (message.recipient, message.template, message.status) == (
+            "sanne@example.net",
+            "candidate_link",
+            OutboxStatus.SENT,
+        )
+        link = next(word for word in message.body_text.split() if "/c/" in word)
+        assert "De reden die Sanne moet lezen." in client.get(_path(link)).content.decode()
 
     def test_a_mistyped_address_gets_a_clear_message_and_changes_nothing(
         self, client, django_capture_on_commit_callbacks
