@@ -163,3 +163,15 @@ def test_a_stage_of_another_vacancy_is_404(client, procedure):
     client.force_login(procedure.evaluator)
     response = client.get(reverse("evaluations:scorecard", args=[procedure.application.pk, other.interview.pk]))
     assert response.status_code == 404
+
+
+def test_criterion_descriptions_show_as_hints(client, procedure):
+    named = procedure.criteria[1]
+    named.description = "Legt de kandidaat een regel in gewone woorden uit?"
+    named.save()
+    procedure.requirement.description = "Je luistert goed en vraagt door."
+    procedure.requirement.save()
+    client.force_login(procedure.evaluator)
+    body = client.get(url(procedure)).content.decode()
+    assert "Legt de kandidaat een regel in gewone woorden uit?" in body
+    assert "Je luistert goed en vraagt door." in body
