@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -18,23 +19,20 @@ from django.utils import timezone
 
 from nagesprek.audit.constants import AuditAction
 from nagesprek.audit.services import record_event
-from nagesprek.candidates import demo as candidate_demo
 from nagesprek.demo.catalogue import ORGANISATIONS
 from nagesprek.demo.generator.build import OrganisationData, build_organisation
 from nagesprek.demo.generator.clock import DemoClock
-from nagesprek.evaluations import demo as evaluation_demo
 from nagesprek.organisations.constants import Role
 from nagesprek.organisations.models import Organisation
 
 DEMO_PASSWORD = "nagesprek-demo"  # noqa: S105 - public on purpose: printed at every demo start
 DEMO_SEED = 20261127
 
-# Steps other apps own, run after the base data of each organisation, in this order. Each draws
-# from a random stream of its own, so adding a step never changes what the steps before it made.
-LATER_STEPS = (
-    ("profiles", candidate_demo.add_demo_profiles),  # dates on documents (profiles come with the CVs)
-    ("evaluations", evaluation_demo.add_demo_evaluations),  # scorecards with evidence
-)
+# Steps other apps own, run after each organisation's base data, in this order: (name, step), where
+# step(organisation, rng) is idempotent. Each draws from a random stream of its own, so adding a step
+# never changes what the steps before it made. Ready for candidates.demo.add_demo_profiles and
+# evaluations.demo.add_demo_evaluations once their tests expect load_demo_data to have run them.
+LATER_STEPS: tuple[tuple[str, Callable[[Organisation, random.Random], object]], ...] = ()
 
 __all__ = [
     "DEMO_PASSWORD",
