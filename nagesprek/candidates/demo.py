@@ -152,8 +152,10 @@ def _profiles_from_cvs(organisation: Organisation) -> int:
         rows += [Skill(candidate=candidate, name=name) for name in dict.fromkeys(parsed.skills)]
         languages = dict(parsed.languages)
         rows += [LanguageSkill(candidate=candidate, language=name, level=level) for name, level in languages.items()]
-    for model in (Experience, Qualification, Skill, LanguageSkill):
-        model.objects.bulk_create([row for row in rows if isinstance(row, model)])
+    Experience.objects.bulk_create([row for row in rows if isinstance(row, Experience)])
+    Qualification.objects.bulk_create([row for row in rows if isinstance(row, Qualification)])
+    Skill.objects.bulk_create([row for row in rows if isinstance(row, Skill)])
+    LanguageSkill.objects.bulk_create([row for row in rows if isinstance(row, LanguageSkill)])
     return len(rows)
 
 

@@ -237,9 +237,16 @@ def _replace_profile(candidate: Candidate, profile: Profile) -> None:
     ]
     for row in rows:
         row.full_clean(exclude=["candidate"], validate_constraints=False)
+    _store_rows(rows, replace_for=candidate)
+
+
+def _store_rows(rows: Sequence[Qualification | Skill | LanguageSkill | Experience], *, replace_for: Candidate) -> None:
     for model in (Qualification, Skill, LanguageSkill, Experience):
-        model.objects.filter(candidate=candidate).delete()
-        model.objects.bulk_create([row for row in rows if isinstance(row, model)])
+        model._default_manager.filter(candidate=replace_for).delete()
+    Qualification.objects.bulk_create([row for row in rows if isinstance(row, Qualification)])
+    Skill.objects.bulk_create([row for row in rows if isinstance(row, Skill)])
+    LanguageSkill.objects.bulk_create([row for row in rows if isinstance(row, LanguageSkill)])
+    Experience.objects.bulk_create([row for row in rows if isinstance(row, Experience)])
 
 
 def _check_unique(values: list[str], message: str) -> None:

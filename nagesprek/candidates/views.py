@@ -77,5 +77,5 @@ def cv_download(request: HttpRequest, candidate_id: int) -> HttpResponse:
         handle = candidate.cv_file.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
-    filename = f"cv-{candidate.pk}.{candidate.cv_file.name.rsplit('.', 1)[-1].lower()}"
-    return FileResponse(handle, as_attachment=True, filename=filename)
+    extension = (candidate.cv_file.name or "").rsplit(".", 1)[-1].lower()
+    return FileResponse(handle, as_attachment=True, filename=f"cv-{candidate.pk}.{extension}")  # type: ignore[return-value]

@@ -189,15 +189,16 @@ def add_demo_evaluations(organisation: Organisation, rng: random.Random) -> int:
 def _add_missing_criteria(organisation: Organisation) -> None:
     stages = Stage.objects.filter(vacancy__organisation=organisation, kind__in=[*SCORED_KINDS, StageKind.CV_SCREENING])
     empty = list(stages.filter(criteria__isnull=True).select_related("vacancy"))
-    current = {}
+    current: dict[int, list[Requirement]] = {}
     for requirement in Requirement.current.filter(vacancy__in={s.vacancy_id for s in empty}).order_by("position"):
         current.setdefault(requirement.vacancy_id, []).append(requirement)
     rows = []
     for stage in empty:
         requirements = current.get(stage.vacancy_id, [])
         competencies = [r for r in requirements if r.kind == RequirementKind.COMPETENCY]
+        named: tuple[tuple[str, str], ...] = ()
         if stage.kind == StageKind.CV_SCREENING:
-            tied, named = [r for r in requirements if r.kind != RequirementKind.COMPETENCY], ()
+            tied = [r for r in requirements if r.kind != RequirementKind.COMPETENCY]
         else:
             tied, named = competencies, NAMED_CRITERIA[StageKind(stage.kind)]
         rows += [Criterion(stage=stage, requirement=r, position=i) for i, r in enumerate(tied)]

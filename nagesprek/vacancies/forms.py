@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nagesprek.accounts.models import User
 from nagesprek.organisations.constants import Role
+from nagesprek.organisations.models import Department
 from nagesprek.organisations.selectors import Actor, list_departments_for_actor
 from nagesprek.vacancies import selectors
 from nagesprek.vacancies.constants import EducationLevel, LanguageLevel, RequirementKind, StageKind, VacancyStatus
@@ -26,14 +28,14 @@ class DateInput(forms.DateInput):
 class VacancyForm(forms.Form):
     reference = forms.CharField(label=_("Reference"), max_length=30, help_text=_("Unique within the organisation."))
     title = forms.CharField(label=_("Title"), max_length=200)
-    department = forms.ModelChoiceField(label=_("Department"), queryset=None, required=False)  # type: ignore[arg-type]
+    department = forms.ModelChoiceField(label=_("Department"), queryset=Department.objects.none(), required=False)
     new_department = forms.CharField(
         label=_("Or a new department"),
         max_length=200,
         required=False,
         help_text=_("Fill this in only if it is not in the list."),
     )
-    job_family = forms.ModelChoiceField(label=_("Job family"), queryset=None, required=False)  # type: ignore[arg-type]
+    job_family = forms.ModelChoiceField(label=_("Job family"), queryset=JobFamily.objects.none(), required=False)
     new_job_family = forms.CharField(
         label=_("Or a new job family"),
         max_length=200,
@@ -48,13 +50,13 @@ class VacancyForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=VacancyStatus.choices, initial=VacancyStatus.DRAFT)
     recruiters = forms.ModelMultipleChoiceField(
         label=_("Recruiters"),
-        queryset=None,
+        queryset=User.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,  # type: ignore[arg-type]
+        widget=forms.CheckboxSelectMultiple,
     )
     evaluators = forms.ModelMultipleChoiceField(
         label=_("Evaluators"),
-        queryset=None,  # type: ignore[arg-type]
+        queryset=User.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("They fill in scorecards for this vacancy's candidates."),
@@ -182,8 +184,11 @@ class BaseRequirementFormSet(forms.BaseFormSet):
         return result
 
 
-RequirementFormSet = forms.formset_factory(
-    RequirementForm, formset=BaseRequirementFormSet, extra=2, can_delete=True, max_num=60, validate_max=True
+RequirementFormSet = cast(
+    type[BaseRequirementFormSet],
+    forms.formset_factory(
+        RequirementForm, formset=BaseRequirementFormSet, extra=2, can_delete=True, max_num=60, validate_max=True
+    ),
 )
 
 
@@ -227,7 +232,7 @@ class StageMoveForm(forms.Form):
 class CriterionForm(forms.Form):
     requirement = forms.ModelChoiceField(
         label=_("Requirement"),
-        queryset=None,  # type: ignore[arg-type]
+        queryset=Requirement.objects.none(),
         required=False,
         empty_label=_("– none: a competency –"),  # noqa: RUF001 - typographic dash
         help_text=_("What the evaluators score, tied to one of the vacancy's requirements …"),

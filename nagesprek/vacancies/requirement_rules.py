@@ -11,11 +11,18 @@ from nagesprek.vacancies.constants import EducationLevel, LanguageLevel, Require
 
 
 class RequirementLike(Protocol):
-    kind: str
-    label: str
-    is_must_have: bool
-    level: str
-    years: int | None
+    """A Requirement row or the data for one (read only)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def is_must_have(self) -> bool: ...
+    @property
+    def level(self) -> str: ...
+    @property
+    def years(self) -> int | None: ...
 
 
 def check_requirement_fields(*, kind: str, level: str, years: int | None) -> dict[str, str]:

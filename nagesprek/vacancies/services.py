@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from nagesprek.accounts.models import User
 from nagesprek.applications.models import StageChange
 from nagesprek.organisations.constants import Role
-from nagesprek.organisations.models import Department, Membership
+from nagesprek.organisations.models import Department, Membership, Organisation
 from nagesprek.organisations.selectors import Actor
 from nagesprek.vacancies.constants import RequirementKind, StageKind, VacancyStatus
 from nagesprek.vacancies.models import Criterion, JobFamily, Requirement, RequirementChange, Stage, Vacancy
@@ -142,18 +142,18 @@ def _check_team(*, organisation_id: int, users: Sequence[User], role: str, field
         raise ValidationError({field: _("Choose only people who hold this role in the organisation.")})
 
 
-def _department(organisation: object, value: Department | str) -> Department:
+def _department(organisation: Organisation, value: Department | str) -> Department:
     if isinstance(value, Department):
-        if value.organisation_id != organisation.pk:  # type: ignore[attr-defined]
+        if value.organisation_id != organisation.pk:
             raise ValidationError({"department": _("Choose a department of your organisation.")})
         return value
     department, _created = Department.objects.get_or_create(organisation=organisation, name=value.strip())
     return department
 
 
-def _job_family(organisation: object, value: JobFamily | str) -> JobFamily:
+def _job_family(organisation: Organisation, value: JobFamily | str) -> JobFamily:
     if isinstance(value, JobFamily):
-        if value.organisation_id != organisation.pk:  # type: ignore[attr-defined]
+        if value.organisation_id != organisation.pk:
             raise ValidationError({"job_family": _("Choose a job family of your organisation.")})
         return value
     family, _created = JobFamily.objects.get_or_create(organisation=organisation, name=value.strip())
