@@ -12,6 +12,7 @@ from nagesprek.candidates.constants import QualificationKind
 from nagesprek.candidates.demo import add_demo_profiles, parse_cv
 from nagesprek.candidates.models import Qualification
 from nagesprek.candidates.tests.factories import CandidateFactory, QualificationFactory
+from nagesprek.demo.services import load_demo_data
 from nagesprek.organisations.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -89,3 +90,13 @@ def test_some_documents_of_candidates_not_hired_expire_never_those_of_the_hired(
     assert not expired.filter(candidate=hired).exists()
     assert not Qualification.objects.filter(kind=QualificationKind.DIPLOMA, expires_on__isnull=False).exists()
     assert not Qualification.objects.filter(issued_on__isnull=True).exists()
+
+
+def test_on_the_demo_data_documents_are_dated_some_expired_and_it_runs_once():
+    today = timezone.localdate()
+    for data in load_demo_data():
+        add_demo_profiles(data.organisation, random.Random(3))  # the loader may have run it already
+        documents = Qualification.objects.filter(candidate__organisation=data.organisation)
+        assert not documents.filter(issued_on__isnull=True).exists()
+        assert documents.filter(expires_on__lt=today).exists()
+        assert add_demo_profiles(data.organisation, random.Random(3)) == 0

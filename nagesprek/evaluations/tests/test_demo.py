@@ -79,8 +79,8 @@ def test_on_the_demo_data_it_scores_many_rates_some_low_and_runs_once():
     loaded = load_demo_data()
     for data in loaded:
         organisation = data.organisation
-        made = add_demo_evaluations(organisation, random.Random(3))
-        assert made > 20
+        add_demo_evaluations(organisation, random.Random(3))  # the loader may have run it already
+        assert Scorecard.objects.filter(application__organisation=organisation).count() > 20
         ratings = CriterionRating.objects.filter(scorecard__application__organisation=organisation)
         assert ratings.filter(rating__in=LOW_RATINGS).count() > 10
         assert not ratings.filter(rating__in=LOW_RATINGS, evidence="").exists()
