@@ -23,7 +23,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"{name:<12} {doc[0] if doc else ''}")
         return 0
     if args.name not in BENCHMARKS:
-        print(f"nagesprek bench: unknown benchmark {args.name!r}; known: {', '.join(sorted(BENCHMARKS)) or 'none'}", file=sys.stderr)
+        print(
+            f"nagesprek bench: unknown benchmark {args.name!r}; known: {', '.join(sorted(BENCHMARKS)) or 'none'}",
+            file=sys.stderr,
+        )
         return 2
     module = importlib.import_module(BENCHMARKS[args.name])
     report: Report = module.run(size=args.size, seed=args.seed)

@@ -31,7 +31,14 @@ class Report:
     figures: list[Figure] = field(default_factory=list)
     details: dict[str, Any] = field(default_factory=dict)
 
-    def add(self, name: str, value: float, unit: str, target: float | None = None, better: Literal["lower", "higher"] = "lower") -> None:
+    def add(
+        self,
+        name: str,
+        value: float,
+        unit: str,
+        target: float | None = None,
+        better: Literal["lower", "higher"] = "lower",
+    ) -> None:
         self.figures.append(Figure(name, value, unit, target, better))
 
     def missed(self) -> list[Figure]:

@@ -33,9 +33,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     email = models.EmailField(_("e-mail address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=200)
-    language = models.CharField(
-        _("language"), max_length=2, choices=Language.choices, default=Language.DUTCH
-    )
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices, default=Language.DUTCH)
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(
         _("Django admin access"),

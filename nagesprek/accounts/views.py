@@ -1,6 +1,9 @@
+from typing import Literal, cast
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -11,12 +14,17 @@ from nagesprek.accounts import services
 from nagesprek.accounts.forms import LanguageForm, LoginForm, OutboxPasswordResetForm
 
 
+def _cookie_samesite() -> Literal["Lax", "Strict", "None"]:
+    # django-stubs types the setting as a plain str; set_cookie() accepts only these values.
+    return cast(Literal["Lax", "Strict", "None"], settings.LANGUAGE_COOKIE_SAMESITE)
+
+
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
-    def form_valid(self, form: LoginForm) -> HttpResponse:
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)
         language = self.request.user.language  # type: ignore[union-attr]
         self.request.session["language"] = language
@@ -24,7 +32,7 @@ class LoginView(auth_views.LoginView):
             settings.LANGUAGE_COOKIE_NAME,
             language,
             secure=settings.LANGUAGE_COOKIE_SECURE,
-            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            samesite=_cookie_samesite(),
             httponly=True,
         )
         return response
@@ -58,7 +66,9 @@ def set_language(request: HttpRequest) -> HttpResponse:
     """Switch the interface language; remembered on the account when signed in."""
     form = LanguageForm(request.POST)
     next_url = request.POST.get("next") or reverse("dashboards:home")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         next_url = reverse("dashboards:home")
     response = HttpResponseRedirect(next_url)
     if not form.is_valid():
@@ -73,7 +83,7 @@ def set_language(request: HttpRequest) -> HttpResponse:
         language,
         max_age=365 * 24 * 3600,
         secure=settings.LANGUAGE_COOKIE_SECURE,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        samesite=_cookie_samesite(),
         httponly=True,
     )
     return response

@@ -6,9 +6,11 @@ from nagesprek.applications.constants import ApplicationStatus
 
 
 class Application(models.Model):
-    """A candidate × a vacancy (sollicitatie)."""
+    """One candidate for one vacancy (sollicitatie)."""
 
-    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="applications")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="applications"
+    )
     candidate = models.ForeignKey("candidates.Candidate", on_delete=models.CASCADE, related_name="applications")
     vacancy = models.ForeignKey("vacancies.Vacancy", on_delete=models.CASCADE, related_name="applications")
     stage = models.ForeignKey("vacancies.Stage", on_delete=models.PROTECT, related_name="applications")

@@ -15,7 +15,9 @@ class Candidate(models.Model):
     full_name = models.CharField(_("full name"), max_length=200)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     city = models.CharField(_("place of residence"), max_length=100, blank=True)
-    language = models.CharField(_("language for contact"), max_length=2, choices=Language.choices, default=Language.DUTCH)
+    language = models.CharField(
+        _("language for contact"), max_length=2, choices=Language.choices, default=Language.DUTCH
+    )
     education_level = models.CharField(_("education level"), max_length=10, choices=EducationLevel.choices, blank=True)
     cv_text = models.TextField(_("CV text"), blank=True)
     cv_file = models.FileField(

@@ -130,7 +130,11 @@ def _admin_panel(actor: Actor) -> Panel:
         _("Your organisation's members, look and e-mail."),
         [
             Figure(_("Members"), members),
-            Figure(_("E-mails in the outbox"), OutboxMessage.objects.filter(organisation=actor.organisation).count(), reverse("emails:outbox")),
+            Figure(
+                _("E-mails in the outbox"),
+                OutboxMessage.objects.filter(organisation=actor.organisation).count(),
+                reverse("emails:outbox"),
+            ),
         ],
     )
 

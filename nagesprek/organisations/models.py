@@ -75,9 +75,7 @@ class Department(models.Model):
         verbose_name = _("department")
         verbose_name_plural = _("departments")
         ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["organisation", "name"], name="department_unique_name")
-        ]
+        constraints = [models.UniqueConstraint(fields=["organisation", "name"], name="department_unique_name")]
 
     def __str__(self) -> str:
         return self.name
@@ -94,9 +92,7 @@ class Membership(models.Model):
     class Meta:
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "organisation", "role"], name="membership_unique_role")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "organisation", "role"], name="membership_unique_role")]
 
     def __str__(self) -> str:
         return f"{self.user} · {self.organisation} · {self.get_role_display()}"

@@ -9,7 +9,15 @@ from nagesprek.organisations.models import Organisation
 
 
 @transaction.atomic
-def update_theme(*, organisation: Organisation, changed_by: User, name: str, brand_colour: str, contact_email: str, logo: object | None = None) -> Organisation:
+def update_theme(
+    *,
+    organisation: Organisation,
+    changed_by: User,
+    name: str,
+    brand_colour: str,
+    contact_email: str,
+    logo: object | None = None,
+) -> Organisation:
     """Change the organisation's name, brand colour, contact address and (optionally) logo.
 
     Raises ValidationError (nothing saved) when the colour fails WCAG AA contrast.

@@ -8,7 +8,9 @@ from nagesprek.vacancies.constants import RequirementKind, StageKind, VacancySta
 class JobFamily(models.Model):
     """A group of related jobs (e.g. "Anesthesie en OK", "Klantcontact"); matching uses it."""
 
-    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="job_families")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="job_families"
+    )
     name = models.CharField(_("name"), max_length=200)
 
     class Meta:
@@ -51,7 +53,9 @@ class Vacancy(models.Model):
         ordering = ["-closing_date", "title"]
         constraints = [
             models.UniqueConstraint(fields=["organisation", "reference"], name="vacancy_unique_reference"),
-            models.CheckConstraint(condition=models.Q(hours_max__gte=models.F("hours_min")), name="vacancy_hours_order"),
+            models.CheckConstraint(
+                condition=models.Q(hours_max__gte=models.F("hours_min")), name="vacancy_hours_order"
+            ),
         ]
         indexes = [models.Index(fields=["organisation", "status"], name="vacancy_org_status")]
 
@@ -83,7 +87,10 @@ class Requirement(models.Model):
     )
     is_must_have = models.BooleanField(_("must-have"), default=True)
     level = models.CharField(
-        _("level"), max_length=50, blank=True, help_text=_("Language level (A1–C2) or education level, where it applies.")
+        _("level"),
+        max_length=50,
+        blank=True,
+        help_text=_("Language level (A1–C2) or education level, where it applies."),  # noqa: RUF001
     )
     years = models.PositiveSmallIntegerField(_("years"), null=True, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
@@ -165,3 +172,6 @@ class RequirementChange(models.Model):
         verbose_name = _("requirement change")
         verbose_name_plural = _("requirement changes")
         ordering = ["vacancy", "version"]
+
+    def __str__(self) -> str:
+        return f"{self.vacancy} v{self.version}"

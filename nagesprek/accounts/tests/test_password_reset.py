@@ -4,6 +4,7 @@ import email
 import email.policy
 import re
 from pathlib import Path
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import pytest
@@ -31,12 +32,14 @@ def request_reset(client, address):
 
 
 def delivered_mail() -> list[email.message.EmailMessage]:
-    directory = Path(settings.MAILERS["default"]["OPTIONS"]["directory"])
+    directory = Path(cast(dict[str, Any], settings.MAILERS["default"])["OPTIONS"]["directory"])
     return [email.message_from_bytes(p.read_bytes(), policy=email.policy.default) for p in directory.glob("*.eml")]
 
 
 def reset_path(message: email.message.EmailMessage) -> str:
-    text = message.get_body(preferencelist=("plain",)).get_content()
+    body = message.get_body(preferencelist=("plain",))
+    assert body is not None, "the message has a plain-text part"
+    text = body.get_content()
     (url,) = re.findall(r"https?://\S+", text)
     assert url.startswith(settings.SITE_URL + "/")  # the configured site, never the request's Host header
     return urlsplit(url).path
