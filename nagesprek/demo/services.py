@@ -28,11 +28,24 @@ from nagesprek.organisations.models import Organisation
 DEMO_PASSWORD = "nagesprek-demo"  # noqa: S105 - public on purpose: printed at every demo start
 DEMO_SEED = 20261127
 
+
 # Steps other apps own, run after each organisation's base data, in this order: (name, step), where
 # step(organisation, rng) is idempotent. Each draws from a random stream of its own, so adding a step
 # never changes what the steps before it made. Ready for candidates.demo.add_demo_profiles and
 # evaluations.demo.add_demo_evaluations once their tests expect load_demo_data to have run them.
-LATER_STEPS: tuple[tuple[str, Callable[[Organisation, random.Random], object]], ...] = ()
+def _later_steps() -> tuple[tuple[str, Callable[[Organisation, random.Random], object]], ...]:
+    # Imported here: these apps import demo-independent code only, but load after this module.
+    from nagesprek.candidates.demo import add_demo_profiles
+    from nagesprek.evaluations.demo import add_demo_evaluations
+    from nagesprek.rejections.demo import add_demo_gate_rules, add_demo_rejections
+
+    return (
+        ("profiles", add_demo_profiles),
+        ("evaluations", add_demo_evaluations),
+        ("gate-rules", add_demo_gate_rules),
+        ("rejections", add_demo_rejections),
+    )
+
 
 __all__ = [
     "DEMO_PASSWORD",
@@ -99,7 +112,7 @@ def load_demo_data(*, seed: int = DEMO_SEED, today: datetime.date | None = None)
     loaded = []
     for spec in ORGANISATIONS:
         data = build_organisation(spec=spec, password_hash=password_hash, clock=clock, rng=demo_random(seed, spec.slug))
-        for name, step in LATER_STEPS:
+        for name, step in _later_steps():
             step(data.organisation, demo_random(seed, spec.slug, name))
         record_event(
             organisation=data.organisation,
