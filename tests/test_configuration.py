@@ -61,6 +61,20 @@ def test_bad_configuration_stops_with_one_line_naming_the_variable(tmp_path, var
     assert variable in lines[0]
 
 
+@pytest.mark.parametrize("arguments", [DEMO, MANAGE])
+def test_a_data_folder_that_cannot_be_made_is_a_configuration_error(tmp_path, arguments):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    env = nagesprek_command.environment(tmp_path, NAGESPREK_DATA_DIR=str(blocker / "data"))
+
+    result = nagesprek_command.run(*arguments, env=env, timeout=60)
+
+    assert result.returncode == 2
+    assert result.stderr.startswith(PREFIX)
+    assert "NAGESPREK_DATA_DIR" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_a_password_in_a_bad_database_url_is_not_repeated(tmp_path):
     env = nagesprek_command.environment(tmp_path, DATABASE_URL="postgres//nagesprek:hunter2-secret@db/nagesprek")
 

@@ -2,6 +2,8 @@
 
 import os
 
+from nagesprek.conf import env
+
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("SECRET_KEY", "dev-only-not-secret-7c1f0a9e4b2d48f6a3e5c8d1b0f9e2a7")
 os.environ.setdefault("SECURE_COOKIES", "false")
@@ -10,4 +12,5 @@ os.environ.setdefault("STATICFILES_STORAGE", "django.contrib.staticfiles.storage
 
 from nagesprek.conf.base import *  # noqa: F403
 
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - whitenoise warns when it is missing
+# Whitenoise warns when STATIC_ROOT is missing, even while it serves from the source tree.
+env.make_directory(STATIC_ROOT, "STATIC_ROOT or NAGESPREK_DATA_DIR")  # noqa: F405

@@ -106,7 +106,10 @@ def _sqlite_options(name: str, url: str, config: dict[str, Any]) -> None:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise ImproperlyConfigured(f"{name}: cannot create the folder {folder} ({error.strerror}).") from None
+            raise ImproperlyConfigured(
+                f"cannot create the folder {folder} for the SQLite database ({error.strerror}); "
+                f"check {name} or NAGESPREK_DATA_DIR."
+            ) from None
     config["CONN_MAX_AGE"] = 0
     config.pop("CONN_HEALTH_CHECKS", None)
     config["OPTIONS"] = {
@@ -122,3 +125,11 @@ def validated(name: str, value: str, check: Callable[[str], bool], explanation: 
     if not check(value):
         raise ImproperlyConfigured(f"{name}={value!r}: {explanation}")
     return value
+
+
+def make_directory(path: Path, names: str) -> None:
+    """Create a folder the settings need, or stop with a message naming the variables that place it."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ImproperlyConfigured(f"cannot create the folder {path} ({error.strerror}); check {names}.") from None

@@ -2,6 +2,8 @@
 
 import os
 
+from nagesprek.conf import env
+
 os.environ.setdefault("SECRET_KEY", "test-only-not-secret-4e8b1c7d2a9f4061b5e3d8c0a7f2e9b1")
 os.environ.setdefault("SECURE_COOKIES", "false")
 os.environ.setdefault("WHITENOISE_USE_FINDERS", "true")
@@ -12,4 +14,5 @@ from nagesprek.conf.base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only; never in production
 
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - whitenoise warns when it is missing
+# Whitenoise warns when STATIC_ROOT is missing, even while it serves from the source tree.
+env.make_directory(STATIC_ROOT, "STATIC_ROOT or NAGESPREK_DATA_DIR")  # noqa: F405
