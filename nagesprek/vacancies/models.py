@@ -155,7 +155,7 @@ class Criterion(models.Model):
 
     @property
     def label(self) -> str:
-        return self.requirement.label if self.requirement_id else self.competency
+        return self.requirement.label if self.requirement is not None else self.competency
 
 
 class RequirementChange(models.Model):
