@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 from nagesprek.accounts.constants import Language
 from nagesprek.organisations.constants import Role
@@ -71,7 +72,8 @@ def test_an_unknown_language_is_refused_and_changes_nothing(client):
 
     response = client.post("/accounts/language/", {"language": "xx", "next": "/"}, follow=True)
 
-    assert "That language is not available." in response.content.decode()
+    with translation.override("nl"):
+        assert translation.gettext("That language is not available.") in response.content.decode()
     assert _page_language(response) == "nl"
     user.refresh_from_db()
     assert user.language == Language.DUTCH

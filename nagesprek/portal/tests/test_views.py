@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks_db.models import DBTaskResult
 
 from nagesprek.audit.constants import ActorKind, AuditAction
@@ -23,6 +23,12 @@ pytestmark = pytest.mark.django_db
 
 def _path(url: str) -> str:
     return urlsplit(url).path
+
+
+def nl(msgid: str) -> str:
+    """The Dutch the candidate sees: pages open in the candidate's language (Dutch here)."""
+    with translation.override("nl"):
+        return translation.gettext(msgid)
 
 
 @pytest.fixture
@@ -47,10 +53,10 @@ def test_the_page_shows_outcome_reasons_contact_and_data_rights(client, rejectio
     for reason in rejection.reasons.all():
         assert reason.explanation in page
     assert "BIG-registratie als verpleegkundige" in page  # what the reason concerns
-    assert "We are sorry, but you will not get this job." in page  # the outcome
+    assert nl("We are sorry, but you will not get this job.") in page  # the outcome
     assert "werken@example.nl" in page
-    assert "correct or delete your data" in page
-    assert "4 weeks after the end of the procedure" in page
+    assert nl("You may ask which data we have about you. You may also ask us to correct or delete your data.") in page
+    assert "4 weken na het einde van de procedure" in page
     assert reverse("portal:letter_pdf", args=[page_url.split("/")[2], rejection.pk]) in page
 
 
@@ -84,7 +90,7 @@ def test_withdrawn_and_cancelled_letters_show_no_reasons(client):
 
     page = client.get(_path(issue_link(candidate=rejection.application.candidate))).content.decode()
 
-    assert "We apologise for this." in page
+    assert nl("We apologise for this.") in page
     assert rejection.reasons.first().explanation not in page
 
 
@@ -133,15 +139,15 @@ def test_an_english_speaking_candidate_gets_the_page_in_english(client):
 @pytest.mark.parametrize(
     ("spoil", "status", "headline"),
     [
-        (lambda url, candidate: url.replace("/c/", "/c/x"), 404, "We do not recognise this link"),
-        (lambda url, candidate: "/c/random-words/", 404, "We do not recognise this link"),
-        (lambda url, candidate: revoke_links(candidate=candidate) and url, 410, "This link has been switched off"),
+        (lambda url, candidate: url.replace("/c/", "/c/x"), 404, nl("We do not recognise this link")),
+        (lambda url, candidate: "/c/random-words/", 404, nl("We do not recognise this link")),
+        (lambda url, candidate: revoke_links(candidate=candidate) and url, 410, nl("This link has been switched off")),
         (
             lambda url, candidate: (
                 CandidateLink.objects.update(expires_at=timezone.now() - timedelta(seconds=1)) and url
             ),
             410,
-            "This link has expired",
+            nl("This link has expired"),
         ),
     ],
 )
@@ -243,7 +249,7 @@ class TestFreshLink:
             response = self._post(client, "sanne at example")
 
         assert response.status_code == 200
-        assert "Enter an e-mail address, for example name@example.nl." in response.content.decode()
+        assert nl("Enter an e-mail address, for example name@example.nl.") in response.content.decode()
         assert not DBTaskResult.objects.exists()
 
     def test_the_form_page_renders(self, client):
