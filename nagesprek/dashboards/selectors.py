@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from nagesprek.applications.constants import ApplicationStatus
 from nagesprek.applications.models import Application
@@ -19,6 +20,7 @@ from nagesprek.emails.models import OutboxMessage
 from nagesprek.organisations.constants import Role
 from nagesprek.organisations.models import Membership
 from nagesprek.organisations.selectors import Actor
+from nagesprek.vacancies import timeliness
 from nagesprek.vacancies.constants import VacancyStatus
 from nagesprek.vacancies.models import Vacancy
 
@@ -48,6 +50,18 @@ def _application_counts(actor: Actor, **filters: object) -> dict[str, int]:
     return {key: value or 0 for key, value in rows.items()}
 
 
+def _late_figure(actor: Actor, *, mine: bool) -> Figure:
+    """Timeliness warning: candidates who have not heard anything N days after their vacancy closed (one query)."""
+    summary = timeliness.late_summary(organisation=actor.organisation, recruiter=actor.user if mine else None)
+    label = ngettext_lazy(
+        "Candidates not heard %(days)s day after closing",
+        "Candidates not heard %(days)s days after closing",
+        "days",
+    ) % {"days": summary.days}
+    url = reverse("rejections:late_vacancies") + ("?mine=1" if mine else "")
+    return Figure(label, summary.candidates, url)
+
+
 def _recruiter_panel(actor: Actor) -> Panel:
     mine = Vacancy.objects.filter(organisation=actor.organisation, recruiters=actor.user, status=VacancyStatus.OPEN)
     counts = _application_counts(actor, vacancy__recruiters=actor.user)
@@ -60,6 +74,7 @@ def _recruiter_panel(actor: Actor) -> Panel:
             Figure(_("Your open vacancies"), mine.count(), f"{vacancies_url}?status=open"),
             Figure(_("Candidates in procedure"), counts["active"]),
             Figure(_("Rejected candidates"), counts["rejected"]),
+            _late_figure(actor, mine=True),
         ],
     )
 
@@ -100,6 +115,7 @@ def _hr_lead_panel(actor: Actor) -> Panel:
             Figure(_("Applications"), counts["total"]),
             Figure(_("Rejected"), counts["rejected"]),
             Figure(_("Hired"), counts["hired"]),
+            _late_figure(actor, mine=False),
         ],
     )
 

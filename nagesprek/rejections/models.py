@@ -148,6 +148,8 @@ class BulkRejection(models.Model):
     vacancy = models.ForeignKey("vacancies.Vacancy", on_delete=models.CASCADE, related_name="bulk_rejections")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # REJECTED (reasons drafted per record) or CANCELLED (the vacancy was cancelled: no reasons).
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, default=Outcome.REJECTED)
     status = models.CharField(_("status"), max_length=10, choices=BulkStatus.choices, default=BulkStatus.QUEUED)
     application_ids = models.JSONField(default=list)
     total = models.PositiveIntegerField(default=0)

@@ -154,7 +154,9 @@ def targets_for_rejection(*, rejection: Rejection) -> tuple[list[Requirement], l
     )
 
 
-def _profile(candidate: Candidate) -> assessment.CandidateProfile:
+def candidate_profile(candidate: Candidate) -> assessment.CandidateProfile:
+    """The candidate's profile as assessment reads it. Prefetch ``candidates.selectors.PROFILE_PREFETCHES``
+    when building many (four queries per call otherwise)."""
     return assessment.CandidateProfile(
         education_level=candidate.education_level,
         qualifications=tuple(
@@ -167,7 +169,8 @@ def _profile(candidate: Candidate) -> assessment.CandidateProfile:
     )
 
 
-def _spec(requirement: Requirement) -> assessment.RequirementSpec:
+def requirement_spec(requirement: Requirement) -> assessment.RequirementSpec:
+    """A requirement row as assessment reads it."""
     return assessment.RequirementSpec(
         id=requirement.pk,
         kind=requirement.kind,
@@ -204,8 +207,9 @@ def load_rejection_record(
     """The record drafting reads, in 8 queries whatever its size (requirements, 4 profile parts, criteria, ratings,
     other candidates' ratings). ``application.candidate`` must be loaded already (select_related)."""
     vacancy_id = application.vacancy_id
-    requirements = [_spec(r) for r in requirements_in_version(vacancy_id=vacancy_id, version=requirements_version)]
-    profile = _profile(application.candidate)
+    published = requirements_in_version(vacancy_id=vacancy_id, version=requirements_version)
+    requirements = [requirement_spec(r) for r in published]
+    profile = candidate_profile(application.candidate)
     criteria = list(criteria_in_version(vacancy_id=vacancy_id, version=requirements_version))
     own: dict[int, list[RatingRecord]] = defaultdict(list)
     ratings = CriterionRating.objects.filter(

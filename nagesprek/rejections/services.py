@@ -17,8 +17,10 @@ from datetime import datetime
 from functools import partial
 
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from nagesprek.applications.constants import ApplicationStatus
 from nagesprek.applications.models import Application
@@ -35,6 +37,13 @@ OUTCOME_TO_APPLICATION_STATUS = {
     Outcome.WITHDRAWN: ApplicationStatus.WITHDRAWN,
     Outcome.CANCELLED: ApplicationStatus.CANCELLED,
 }
+
+
+# Stored untranslated (attention_note); the pages show it with {% translate %}.
+HELD_BACK_NOTE = gettext_noop(
+    "The application was closed before this letter went out, so nothing was sent. "
+    "Check whether a letter is still needed."
+)
 
 
 class RejectionError(Exception):
@@ -285,6 +294,7 @@ def submit_rejection(*, actor: Actor, rejection: Rejection, send_at: datetime | 
     locked.decided_by = actor.user
     locked.decided_at = timezone.now()
     locked.reviewed_by, locked.reviewed_at = None, None
+    locked.needs_attention, locked.attention_note = False, ""  # the recruiter has dealt with it
     if locked.organisation.four_eyes_review:
         locked.status = RejectionStatus.IN_REVIEW
         locked.send_at = send_at
@@ -379,9 +389,15 @@ def send_rejection(*, rejection_id: int) -> Rejection | None:
         return None
     if locked.send_at is not None and locked.send_at > timezone.now():
         return None
-    rejection = Rejection.objects.select_related(
-        "organisation", "application__candidate", "application__vacancy", "stage", "decided_by"
-    ).get(pk=rejection_id)
+    # The letter reads every reason with what it points at: one query for all of them, not three per reason.
+    reasons = RejectionReason.objects.select_related("requirement", "criterion__requirement", "criterion__stage")
+    rejection = (
+        Rejection.objects.select_related(
+            "organisation", "application__candidate", "application__vacancy", "stage", "decided_by"
+        )
+        .prefetch_related(Prefetch("reasons", queryset=reasons))
+        .get(pk=rejection_id)
+    )
     if rejection.application.status != ApplicationStatus.ACTIVE:
         return _hold_back(rejection)
     message = _queue_letter(rejection)
@@ -398,7 +414,7 @@ def _hold_back(rejection: Rejection) -> None:
     """The application was closed another way (hired, say) after the decision: send nothing, ask a person."""
     rejection.status = RejectionStatus.DRAFT
     rejection.needs_attention = True
-    rejection.attention_note = "The application was closed before the letter went out; nothing was sent."
+    rejection.attention_note = HELD_BACK_NOTE
     rejection.save(update_fields=["status", "needs_attention", "attention_note", "updated_at"])
     _audit(rejection, AuditAction.UPDATE, None, "Rejection held back: the application was already closed")
     return None

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nagesprek.rejections import views
+from nagesprek.rejections import views, views_bulk
 
 app_name = "rejections"
 urlpatterns = [
@@ -15,4 +15,10 @@ urlpatterns = [
     path("rules/phrases/", views.phrase_add, name="phrase_add"),
     path("rules/phrases/<int:phrase_id>/delete/", views.phrase_delete, name="phrase_delete"),
     path("rules/install/", views.rules_install, name="rules_install"),
+    # Bulk rejection and timeliness (part D).
+    path("vacancies/<int:vacancy_id>/bulk/", views_bulk.bulk_start, name="bulk_start"),
+    path("bulk/<int:bulk_id>/", views_bulk.bulk_progress, name="bulk_progress"),
+    path("bulk/<int:bulk_id>/continue/", views_bulk.bulk_resume, name="bulk_resume"),
+    path("bulk/<int:bulk_id>/exceptions/", views_bulk.bulk_exceptions, name="bulk_exceptions"),
+    path("late/", views_bulk.late_vacancies, name="late_vacancies"),
 ]
