@@ -57,6 +57,13 @@ def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_main(page, busy_memb
     _tab_to_skip_link_and_follow_it(page)
 
 
+def test_on_the_login_page_the_skip_link_also_comes_first(page):
+    # No autofocus on the e-mail field: it would skip the skip link and the page's context.
+    page.goto("/accounts/login/")
+
+    _tab_to_skip_link_and_follow_it(page)
+
+
 def test_every_tab_stop_in_the_header_shows_focus(page, busy_member):
     log_in(page, busy_member.email)
     first_in_main = page.locator("main a, main button, main input, main select").first
