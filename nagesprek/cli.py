@@ -116,6 +116,9 @@ def demo(args: argparse.Namespace) -> int:
     server = create_server(application, host=args.host, port=args.port, threads=8, ident="nagesprek")
     url = f"http://{args.host}:{server.effective_port}"  # type: ignore[union-attr]
     _start_task_worker()
+    from nagesprek import housekeeping
+
+    housekeeping.start()
     if args.check:
         return _check(server, url)
     _print_welcome(url)
@@ -180,10 +183,23 @@ def serve(args: argparse.Namespace) -> int:
 
 
 def worker(args: argparse.Namespace) -> int:
+    """The background worker (django-tasks-db's db_worker) plus the housekeeping sweeps.
+
+    With --batch the sweeps run once first, so a drained queue also holds what they re-enqueued.
+    """
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", PRODUCTION_SETTINGS)
+    try:
+        _setup(PRODUCTION_SETTINGS)
+    except ImproperlyConfigured as error:
+        return _fail(str(error))
+    from nagesprek import housekeeping
+
     argv = ["nagesprek", "db_worker", "--no-reload"]
     if args.batch:
+        housekeeping.run_sweeps()
         argv.append("--batch")
+    else:
+        housekeeping.start()
     return run_django_command(argv)
 
 

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -21,10 +20,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    from django.views.static import serve
-
-    urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))
+# MEDIA_ROOT is never served by URL, not even with DEBUG: it holds CVs. Files go out through
+# views that check access and audit (CV downloads) or are public by nature (organisation logos).
 
 handler403 = "nagesprek.errors.permission_denied"
 handler404 = "nagesprek.errors.page_not_found"

@@ -1,5 +1,7 @@
+import mimetypes
+
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -20,6 +22,21 @@ def theme_css(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation.objects.only("brand_colour", "slug"), slug=slug)
     css = f":root {{ --brand: {organisation.brand_colour}; }}\n"
     response = HttpResponse(css, content_type="text/css; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@require_GET
+def logo(request: HttpRequest, slug: str) -> HttpResponse:
+    """The organisation's logo. Served by this view, not from /media/: the media folder also holds CVs,
+    which must never be reachable by URL alone (they are downloaded through an audited view)."""
+    organisation = get_object_or_404(Organisation.objects.only("logo", "slug"), slug=slug)
+    if not organisation.logo:
+        raise Http404
+    content_type = mimetypes.guess_type(organisation.logo.name)[0] or "application/octet-stream"
+    if not content_type.startswith("image/"):
+        raise Http404
+    response = FileResponse(organisation.logo.open("rb"), content_type=content_type)
     response["Cache-Control"] = "public, max-age=300"
     return response
 
