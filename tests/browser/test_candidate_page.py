@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from django.utils import translation
 from playwright.sync_api import Page, expect
 
 from nagesprek.letters.tests.factories import rejection_with_reasons
@@ -101,7 +102,9 @@ def test_every_control_is_reachable_by_keyboard_with_visible_focus(page: Page, c
         reached.add(html)
 
     assert len(reached) == expected, f"reached {len(reached)} of {expected} links and buttons by Tab"
-    expect(page.get_by_role("link", name="Download the letter (PDF)")).to_be_visible()
+    with translation.override("nl"):  # the page speaks the candidate's language
+        download = translation.gettext("Download the letter (PDF)")
+    expect(page.get_by_role("link", name=download)).to_be_visible()
 
 
 def test_the_candidate_page_breaks_no_csp_rule(new_page, candidate_path):
