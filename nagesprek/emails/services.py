@@ -55,6 +55,7 @@ from nagesprek.emails.constants import OutboxStatus
 from nagesprek.emails.models import OutboxMessage
 from nagesprek.emails.rendering import render_email
 from nagesprek.organisations.models import Organisation
+from nagesprek.organisations.selectors import Actor
 
 logger = logging.getLogger(__name__)
 
@@ -285,3 +286,17 @@ def requeue_stalled_messages(*, limit: int = 500) -> int:
     for message_id in message_ids:
         _enqueue_delivery(message_id)
     return len(message_ids)
+
+
+def record_message_viewed(*, actor: Actor, message: OutboxMessage) -> None:
+    """Log that a member of staff read a message about a candidate (a letter is part of their file)."""
+    if message.candidate_id is None or message.organisation is None:
+        return
+    record_event(
+        organisation=message.organisation,
+        action=AuditAction.VIEW,
+        target=message,
+        candidate_id=message.candidate_id,
+        user=actor.user,
+        summary=message.template,
+    )

@@ -27,6 +27,7 @@ def outbox(request: HttpRequest) -> HttpResponse:
 @actor_required(*selectors.OUTBOX_ROLES)
 def outbox_message(request: HttpRequest, message_id: int) -> HttpResponse:
     message = selectors.get_outbox_message_for_actor(actor=request.actor, message_id=message_id)  # type: ignore[attr-defined]
+    services.record_message_viewed(actor=request.actor, message=message)  # type: ignore[attr-defined]
     context = {
         "message": message,
         "can_retry": message.status == OutboxStatus.FAILED,

@@ -5,6 +5,7 @@ from django.test import Client
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
+from nagesprek.audit.constants import AuditAction
 from nagesprek.audit.models import AuditEvent
 from nagesprek.emails.constants import OutboxStatus
 from nagesprek.emails.models import OutboxMessage
@@ -162,7 +163,7 @@ def test_retry_puts_a_failed_message_back_in_the_queue(client, organisation, rol
     message.refresh_from_db()
     assert message.status == OutboxStatus.QUEUED
     assert message.attempts == 0
-    event = AuditEvent.objects.get(object_id=str(message.pk))
+    event = AuditEvent.objects.get(object_id=str(message.pk), action=AuditAction.UPDATE)
     assert event.actor == user and event.candidate_id == 42
 
 
@@ -204,3 +205,29 @@ def test_retried_message_is_delivered_by_the_worker(client, organisation, run_ta
     assert [m["Message-ID"] for m in smtp_server.messages] == [message.message_id]
     assert DBTaskResult.objects.count() == 1
     assert OutboxMessage.objects.count() == 1
+
+
+def test_reading_a_letter_in_the_outbox_is_audited(client):
+    from nagesprek.audit.models import AuditEvent
+    from nagesprek.emails.models import OutboxMessage
+    from nagesprek.organisations.constants import Role
+    from nagesprek.organisations.tests.factories import OrganisationFactory, member
+
+    organisation = OrganisationFactory()
+    message = OutboxMessage.objects.create(
+        key="letter-1",
+        organisation=organisation,
+        recipient="sanne@example.net",
+        language="nl",
+        template="rejection_letter",
+        subject="Je sollicitatie",
+        body_text="De reden.",
+        candidate_id=42,
+    )
+    officer = member(organisation, Role.PRIVACY_OFFICER)
+    client.force_login(officer)
+
+    assert client.get(reverse("emails:message", args=[message.pk])).status_code == 200
+
+    event = AuditEvent.objects.get()
+    assert (event.candidate_id, event.actor, event.object_id) == (42, officer, str(message.pk))
