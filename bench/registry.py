@@ -11,7 +11,9 @@ from pathlib import Path
 from bench.report import Report
 
 # name -> module path; later issues add theirs here.
-BENCHMARKS: dict[str, str] = {}
+BENCHMARKS: dict[str, str] = {
+    "bulk_rejection": "bench.bulk_rejection",
+}
 
 
 def run(args: argparse.Namespace) -> int:

@@ -154,9 +154,10 @@ def _sent_rejections(candidate: Candidate, application_ids: set[int]) -> dict[in
 
 
 def _reason(reason: RejectionReason, profile: CandidateProfile, today: date) -> EarlierReason:
-    if reason.criterion_id is not None:
+    if reason.criterion is not None:
         return EarlierReason(reason.criterion.label, reason.explanation, None)
     requirement = reason.requirement
+    assert requirement is not None  # the model's check constraint: a reason points at one or the other
     assessment = assess_requirements([rejection_selectors.requirement_spec(requirement)], profile, today)[0]
     return EarlierReason(requirement.label, reason.explanation, _gap(reason, assessment, profile))
 

@@ -38,7 +38,7 @@ from datetime import date, datetime
 from functools import partial
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -105,7 +105,8 @@ def start_bulk_rejection(*, actor: Actor, vacancy: Vacancy, application_ids: Seq
         )
     if len(ids) > MAX_APPLICATIONS:
         raise services.RejectionError(
-            _("Choose at most %(max)s applications at a time.") % {"max": f"{MAX_APPLICATIONS:,}".replace(",", ".")}
+            _("Choose at most %(max)s applications at a time.")
+            % {"max": formats.number_format(MAX_APPLICATIONS, force_grouping=True)}
         )
     outcome = bulk_outcome(vacancy)
     bulk = BulkRejection.objects.create(

@@ -22,7 +22,9 @@ class StageFilterForm(forms.Form):
     def __init__(self, *args, stages: Sequence[tuple[Stage, int]], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.stages = {stage.pk: stage for stage, _count in stages}
-        self.fields["stage"].choices = [("", _("All stages"))] + [
+        stage_field = self.fields["stage"]
+        assert isinstance(stage_field, forms.TypedChoiceField)
+        stage_field.choices = [("", _("All stages"))] + [
             (stage.pk, f"{stage.name} ({count})") for stage, count in stages
         ]
 
@@ -36,6 +38,8 @@ class BulkStartForm(forms.Form):
     """All applications that match the filter, or only the ones ticked; and the recruiter's confirmation."""
 
     stage = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # How many applications "all" meant when the page was shown: a list that has grown since is not taken blindly.
+    seen_total = forms.IntegerField(required=False, widget=forms.HiddenInput)
     scope = forms.ChoiceField(
         label=_("Which applications?"),
         choices=[(SCOPE_ALL, _("All of them")), (SCOPE_SELECTED, _("Only the ones I tick in the list below"))],
@@ -55,8 +59,12 @@ class BulkStartForm(forms.Form):
 
     def __init__(self, *args, listed: Sequence[Application], total: int, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["applications"].choices = [(a.pk, a.candidate.full_name) for a in listed]
-        self.fields["scope"].choices = [
+        self.total = total
+        self.fields["seen_total"].initial = total
+        applications, scope = self.fields["applications"], self.fields["scope"]
+        assert isinstance(applications, forms.ChoiceField) and isinstance(scope, forms.ChoiceField)
+        applications.choices = [(a.pk, a.candidate.full_name) for a in listed]
+        scope.choices = [
             (SCOPE_ALL, _("All %(count)s applications in this list") % {"count": total}),
             (SCOPE_SELECTED, _("Only the ones I tick in the list below")),
         ]
@@ -65,6 +73,11 @@ class BulkStartForm(forms.Form):
         cleaned = super().clean()
         if cleaned.get("scope") == SCOPE_SELECTED and not cleaned.get("applications"):
             self.add_error("applications", _("Tick at least one application, or choose all of them."))
+        if cleaned.get("scope") == SCOPE_ALL and cleaned.get("seen_total") != self.total:
+            raise forms.ValidationError(
+                _("The list has changed since you opened it: it now holds %(count)s applications. Check it again."),
+                params={"count": self.total},
+            )
         return cleaned
 
     @property

@@ -18,6 +18,10 @@ through the code under test:
 * CV screening (no scorecards) or the interview, with one or two submitted
   scorecards rating each criterion 1 to 4 with evidence. A few evaluators wrote
   evidence that touches a protected ground (age): the gate must stop those letters.
+
+So that even a small sample has both kinds of exceptions, every ``EVERY``-th
+candidate meets all requirements without an interview, and the next one meets
+them too but drew the remark about age.
 """
 
 from __future__ import annotations
@@ -68,6 +72,9 @@ EVIDENCE = {
         "Werkte de casus foutloos uit en lichtte elke stap toe.",
     ),
 }
+# Every EVERY-th candidate meets all requirements and was not interviewed (the record supports no reason);
+# the next one also meets them but got a remark about age in the interview (the gate stops the letter).
+EVERY = 20
 PASSWORD = "correct horse battery staple"  # noqa: S105 - the demo and test password of every sample user
 
 
@@ -115,7 +122,7 @@ def build_sample(
     tag = f"{seed}-{Vacancy.objects.filter(organisation=organisation).count() + 1}"  # a second sample, same seed
     recruiter, evaluators = _staff(organisation, tag)
     vacancy, cv_screening, interview, requirements, criteria = _vacancy(organisation, recruiter, evaluators, tag)
-    drawn = [_draw(rng) for _ in range(size)]
+    drawn = [_draw(rng, n) for n in range(size)]
     candidates = Candidate.objects.bulk_create(
         Candidate(
             organisation=organisation,
@@ -139,7 +146,7 @@ def build_sample(
         )
         for candidate, record in zip(candidates, drawn, strict=True)
     )
-    drawn = [_with_ratings(rng, record) for record in drawn]
+    drawn = [_with_ratings(rng, record, age_remark=n % EVERY == 1) for n, record in enumerate(drawn)]
     _scorecards(applications, drawn, interview, criteria, evaluators)
     records = {application.pk: record for application, record in zip(applications, drawn, strict=True)}
     return Sample(
@@ -217,7 +224,9 @@ def _vacancy(organisation: Organisation, recruiter: User, evaluators: list[User]
     return vacancy, cv_screening, interview, requirements, criteria
 
 
-def _draw(rng: random.Random) -> SampleRecord:
+def _draw(rng: random.Random, n: int) -> SampleRecord:
+    if n % EVERY in (0, 1):  # meets every requirement: no reason without a low rating, an exception either way
+        return SampleRecord("nl", "valid", None, True, "C1", Decimal(3), "hbo", interviewed=n % EVERY == 1)
     recorded = rng.random() < 0.85
     big = rng.choices(("valid", "expired", "missing"), (6, 2, 2))[0] if recorded else ""
     expired_on = datetime.date(2020, 1, 1) + datetime.timedelta(days=rng.randrange(1500)) if big == "expired" else None
@@ -267,11 +276,18 @@ def _profiles(candidates: list[Candidate], drawn: list[SampleRecord]) -> None:
     Skill.objects.bulk_create(skills)
 
 
-def _with_ratings(rng: random.Random, record: SampleRecord) -> SampleRecord:
+def _with_ratings(rng: random.Random, record: SampleRecord, *, age_remark: bool = False) -> SampleRecord:
+    if age_remark:  # one evaluator, and the remark the gate must stop
+        fixed: dict[str, tuple[tuple[int, str], ...]] = {
+            "Plannen en organiseren": ((3, EVIDENCE[3][0]),),
+            "Samenwerken": ((1, AGE_EVIDENCE),),
+            "Nederlands": ((4, EVIDENCE[4][0]),),
+        }
+        return SampleRecord(**{**record.__dict__, "ratings": fixed})
     if not record.interviewed:
         return record
     scorecards = rng.choice((1, 1, 2))
-    ratings = {}
+    ratings: dict[str, tuple[tuple[int, str], ...]] = {}
     for label in (*COMPETENCIES, "Nederlands"):
         given = []
         for _n in range(scorecards):

@@ -43,7 +43,8 @@ def bulk_start(request: HttpRequest, vacancy_id: int) -> HttpResponse:
         total=total,
         initial={"stage": stage.pk if stage else None},
     )
-    if request.method == "POST" and form.is_valid():
+    # A stage that is not this vacancy's (a tampered form) must not widen "all" to every stage.
+    if request.method == "POST" and filter_form.is_valid() and form.is_valid():
         ids = list(applications.values_list("pk", flat=True)) if form.takes_all else form.cleaned_data["applications"]
         try:
             started = bulk.start_bulk_rejection(actor=actor, vacancy=vacancy, application_ids=ids)

@@ -14,8 +14,11 @@ register = template.Library()
 def bulk_rejection_actions(context: template.Context, vacancy: Vacancy) -> dict[str, Any]:
     """Shown to those who may start a bulk rejection (recruiters of the organisation); two queries."""
     actor = getattr(context.get("request"), "actor", None)
-    may_start = actor is not None and actor.has_role(*bulk_selectors.START_ROLES)
-    if not may_start or actor.organisation.pk != vacancy.organisation_id:
+    if (
+        actor is None
+        or not actor.has_role(*bulk_selectors.START_ROLES)
+        or actor.organisation.pk != vacancy.organisation_id
+    ):
         return {"show": False}
     return {
         "show": True,

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from nagesprek.organisations.constants import Role
 from nagesprek.organisations.tests.factories import OrganisationFactory, member
@@ -67,7 +68,8 @@ def test_a_recruiter_starts_one_for_all_applications_in_a_stage(client, sample, 
     assert page.status_code == 200 and no_inline_code(page.content.decode())
     assert len(page.context["listed"]) == len(in_stage)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        response = client.post(url, {"stage": sample.cv_screening.pk, "scope": "all", "confirm": "on"})
+        data = {"stage": sample.cv_screening.pk, "seen_total": len(in_stage), "scope": "all", "confirm": "on"}
+        response = client.post(url, data)
     created = BulkRejection.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse(
         "rejections:bulk_progress", args=[created.pk]
@@ -91,7 +93,9 @@ def test_only_the_ticked_applications(client, sample):
     ("data", "field"),
     [
         ({"scope": "selected", "confirm": "on"}, "applications"),  # nothing ticked
-        ({"scope": "all"}, "confirm"),  # not confirmed
+        ({"scope": "all", "seen_total": "24"}, "confirm"),  # not confirmed
+        ({"scope": "all", "seen_total": "23", "confirm": "on"}, "__all__"),  # the list has changed meanwhile
+        ({"scope": "all", "seen_total": "24", "confirm": "on", "stage": "999999"}, None),  # not a stage of it
         ({"scope": "selected", "applications": ["999999"], "confirm": "on"}, "applications"),  # not in the list
         ({"scope": "everything", "confirm": "on"}, "scope"),
     ],
@@ -101,10 +105,15 @@ def test_bad_input_gets_a_message_and_starts_nothing(client, sample, data, field
     response = client.post(reverse("rejections:bulk_start", args=[sample.vacancy.pk]), data)
     assert response.status_code == 200
     assert not BulkRejection.objects.exists()
+    html = response.content.decode()
+    if field is None:  # the stage filter says what is wrong
+        assert response.context["filter_form"].errors and 'id="id_stage_error"' in html
+        return
     errors = response.context["form"].errors
     assert list(errors) == [field]
-    assert str(errors[field][0]) in response.content.decode()  # shown next to the field and in the summary
-    assert f'id="id_{field}_error"' in response.content.decode()
+    assert escape(str(errors[field][0])) in html  # shown in the summary (and by the field)
+    if field != "__all__":
+        assert f'id="id_{field}_error"' in html
 
 
 def test_progress_page_refreshes_itself_with_htmx_and_has_a_refresh_link(client, sample):
