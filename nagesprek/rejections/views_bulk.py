@@ -89,7 +89,7 @@ def bulk_progress(request: HttpRequest, bulk_id: int) -> HttpResponse:
         "settled": settled,
         "is_done": bulk_rejection.status == BulkStatus.DONE,
         "is_failed": bulk_rejection.status == BulkStatus.FAILED,
-        "can_resume": actor.has_role(*bulk_selectors.START_ROLES),
+        "can_resume": actor.has_role(*bulk_selectors.START_ROLES),  # and work through the exceptions
     }
     if request.htmx:  # type: ignore[attr-defined]
         status = HTMX_STOP_POLLING if settled else 200

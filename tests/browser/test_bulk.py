@@ -48,6 +48,7 @@ def test_bulk_rejection_of_fifty_applications(page: Page, run_tasks):
     run_tasks()  # the bulk task, then the letters it scheduled and their e-mails
 
     expect(bar).to_have_attribute("value", "50", timeout=15_000)  # htmx swapped in the new state, no reload
+    expect(page.locator("#bulk-announce")).not_to_be_empty()  # told once to screen readers, not every 2 s
     exceptions_link = page.locator("#bulk-status a.button")
     expect(exceptions_link).to_be_visible()
     assert_no_axe_violations(page)

@@ -352,3 +352,23 @@ def test_an_exception_fixed_and_submitted_leaves_the_list():
     exception.refresh_from_db()
     assert (exception.needs_attention, exception.attention_note) == (False, "")
     assert exception not in bulk_selectors.list_exceptions(bulk=started)
+
+
+@pytest.mark.django_db
+def test_one_letter_that_cannot_be_sent_does_not_hold_back_the_others(monkeypatch):
+    sample = build_sample(size=12, seed=14)
+    bulk.process_bulk_rejection(bulk_id=start(sample).pk)
+    scheduled = list(Rejection.objects.filter(status=RejectionStatus.SCHEDULED).values_list("pk", flat=True))
+    send, broken = services.send_rejection, scheduled[1]
+
+    def sometimes_failing(*, rejection_id):
+        if rejection_id == broken:
+            raise RuntimeError("template error")
+        return send(rejection_id=rejection_id)
+
+    monkeypatch.setattr(services, "send_rejection", sometimes_failing)
+    with pytest.raises(bulk.BulkSendError, match=str(broken)):
+        bulk.send_rejections(rejection_ids=scheduled)
+    statuses = dict(Rejection.objects.filter(pk__in=scheduled).values_list("pk", "status"))
+    assert statuses.pop(broken) == RejectionStatus.SCHEDULED  # the sweep (send_due_rejections) tries it again
+    assert set(statuses.values()) == {RejectionStatus.SENT}

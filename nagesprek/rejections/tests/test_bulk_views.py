@@ -133,6 +133,7 @@ def test_progress_page_refreshes_itself_with_htmx_and_has_a_refresh_link(client,
     done = client.get(url, headers={"HX-Request": "true"})
     assert done.status_code == 286  # htmx stops polling
     assert 'value="24"' in done.content.decode()
+    assert 'id="bulk-announce" hx-swap-oob="innerHTML"' in done.content.decode()  # said once, when it is done
     assert "hx-trigger" not in client.get(url).content.decode()
 
 
@@ -165,8 +166,12 @@ def test_exceptions_list_only_the_letters_that_need_attention(client, sample, dj
 @pytest.mark.parametrize(("role", "expected"), [(Role.HR_LEAD, 403), ("other_organisation", 404)])
 def test_exceptions_are_for_recruiters(client, sample, role, expected):
     run = started(sample)
+    bulk.process_bulk_rejection(bulk_id=run.pk)
     client.force_login(user_for(sample, role))
-    assert client.get(reverse("rejections:bulk_exceptions", args=[run.pk])).status_code == expected
+    url = reverse("rejections:bulk_exceptions", args=[run.pk])
+    assert client.get(url).status_code == expected
+    if role == Role.HR_LEAD:  # watching the progress, without a link to what they may not open
+        assert url not in client.get(reverse("rejections:bulk_progress", args=[run.pk])).content.decode()
 
 
 def test_a_failed_run_can_be_continued_by_a_recruiter(client, sample, django_capture_on_commit_callbacks):
