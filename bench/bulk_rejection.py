@@ -28,13 +28,19 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 from bench.report import Report
 
-SIZES = {"S": (1_000, "sqlite"), "M": (10_000, "sqlite"), "L": (10_000, "postgres")}
+# size: (applications, database, task workers). SQLite serialises writers, so one worker, in this process;
+# on PostgreSQL two `db_worker` processes, as production runs them: letters go out while later chunks are decided.
+SIZES = {"S": (1_000, "sqlite", 1), "M": (10_000, "sqlite", 1), "L": (10_000, "postgres", 2)}
+WORKER_TIMEOUT_SECONDS = 1800
 BASELINE_MAX = 1_000
 TARGET_SECONDS_10K = 60.0
 TARGET_RATE = 10_000 / TARGET_SECONDS_10K
@@ -42,11 +48,12 @@ POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/nagesprek_partd"
 
 
 def run(size: str, seed: int) -> Report:
-    count, database = SIZES[size]
+    count, database, workers = SIZES[size]
     workdir = Path(tempfile.mkdtemp(prefix="nagesprek-bench-bulk-"))
     vendor = _set_up_django(workdir, database)
+    workers = workers if vendor == "postgresql" else 1
     report = Report(benchmark="bulk_rejection", size=size, seed=seed)
-    bulk_figures = _bulk(count, seed)
+    bulk_figures = _bulk(count, seed, workers, workdir)
     baseline = _baseline(min(count, BASELINE_MAX), seed + 1)
 
     decided_target = TARGET_SECONDS_10K * count / 10_000 if count >= 10_000 else None
@@ -54,12 +61,11 @@ def run(size: str, seed: int) -> Report:
     report.add(
         "bulk: applications decided per second", count / bulk_figures["decided_s"], "app/s", TARGET_RATE, "higher"
     )
-    report.add("bulk: seconds until every letter is sent", bulk_figures["sent_s"], "s")
-    report.add(
-        "bulk: letters sent per second", bulk_figures["sent"] / bulk_figures["sending_s"], "app/s", better="higher"
-    )
+    report.add(f"bulk: seconds until all letters sent ({workers} workers)", bulk_figures["sent_s"], "s")
+    sent_rate = bulk_figures["sent"] / bulk_figures["sent_s"]
+    report.add("bulk: letters sent per second, from the click", sent_rate, "app/s", better="higher")
     rate = baseline["count"] / baseline["seconds"]
-    report.add(f"baseline: applications decided per second (n={baseline['count']})", rate, "app/s", better="higher")
+    report.add(f"baseline: decided per second (n={baseline['count']})", rate, "app/s", better="higher")
     report.add(f"baseline: seconds to decide {count} (extrapolated)", count / rate, "s")
     report.add("speed-up of bulk over the baseline", (count / bulk_figures["decided_s"]) / rate, "x", better="higher")
     report.details = {
@@ -70,7 +76,12 @@ def run(size: str, seed: int) -> Report:
         "needing_attention": bulk_figures["attention"],
         "baseline_needing_attention": baseline["attention"],
         "chunk_size": bulk_figures["chunk_size"],
+        "task_workers": workers,
     }
+    from django.db import connections
+
+    connections.close_all()
+    shutil.rmtree(workdir, ignore_errors=True)  # the database file and 10,000 letters in the outbox folder
     return report
 
 
@@ -127,7 +138,38 @@ def _recruiter(sample):
     return get_actor_for_user(user=sample.recruiter, organisation_id=sample.organisation.pk)
 
 
-def _bulk(count: int, seed: int) -> dict:
+def _run_workers(count: int, workdir: Path, bulk_id: int) -> None:
+    """Run ``count`` db_worker processes until the bulk is done and every letter delivered, then stop them."""
+    from nagesprek.emails.constants import OutboxStatus
+    from nagesprek.emails.models import OutboxMessage
+    from nagesprek.rejections.constants import BulkStatus, RejectionStatus
+    from nagesprek.rejections.models import BulkRejection, Rejection
+
+    command = [sys.executable, "-m", "django", "db_worker", "--queue-name", "*", "--interval", "0.2"]
+    command += ["--no-reload", "--no-startup-delay", "--verbosity", "0"]
+    with (workdir / "workers.log").open("w") as log:
+        processes = [
+            subprocess.Popen([*command, "--worker-id", f"bench-{n}"], stdout=log, stderr=log)  # noqa: S603
+            for n in range(count)
+        ]
+        try:
+            deadline = time.monotonic() + WORKER_TIMEOUT_SECONDS
+            while time.monotonic() < deadline:
+                done = BulkRejection.objects.filter(pk=bulk_id, status__in=(BulkStatus.DONE, BulkStatus.FAILED))
+                waiting = Rejection.objects.filter(bulk_id=bulk_id, status=RejectionStatus.SCHEDULED)
+                undelivered = OutboxMessage.objects.filter(status__in=(OutboxStatus.QUEUED, OutboxStatus.SENDING))
+                if done.exists() and not waiting.exists() and not undelivered.exists():
+                    return
+                time.sleep(0.25)
+            raise TimeoutError(f"the workers did not finish within {WORKER_TIMEOUT_SECONDS} s; see {log.name}")
+        finally:
+            for process in processes:
+                process.terminate()  # db_worker stops after its current task
+            for process in processes:
+                process.wait(timeout=60)
+
+
+def _bulk(count: int, seed: int, workers: int, workdir: Path) -> dict:
     from nagesprek.rejections import bulk
     from nagesprek.rejections.bulk_sample import build_sample
     from nagesprek.rejections.constants import RejectionStatus
@@ -140,7 +182,10 @@ def _bulk(count: int, seed: int) -> dict:
     actor = _recruiter(sample)
     clicked = time.perf_counter()
     run = bulk.start_bulk_rejection(actor=actor, vacancy=sample.vacancy, application_ids=sample.application_ids)
-    _drain()
+    if workers > 1:
+        _run_workers(workers, workdir, run.pk)
+    else:
+        _drain()
     all_sent = time.perf_counter()
     run = BulkRejection.objects.get(pk=run.pk)
     assert run.finished_at is not None, f"the bulk rejection did not finish: {run.status} {run.error}"
@@ -150,7 +195,6 @@ def _bulk(count: int, seed: int) -> dict:
         "build_s": build_seconds,
         "decided_s": decided_seconds,
         "sent_s": all_sent - clicked,
-        "sending_s": max(all_sent - clicked - decided_seconds, 1e-9),
         "sent": rejections.filter(status=RejectionStatus.SENT).count(),
         "attention": rejections.filter(needs_attention=True).count(),
         "chunk_size": bulk.CHUNK_SIZE,
