@@ -27,13 +27,13 @@ def theme_css(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-def logo(request: HttpRequest, slug: str) -> HttpResponse:
+def logo(request: HttpRequest, slug: str) -> FileResponse:
     """The organisation's logo. Served by this view, not from /media/: the media folder also holds CVs,
     which must never be reachable by URL alone (they are downloaded through an audited view)."""
     organisation = get_object_or_404(Organisation.objects.only("logo", "slug"), slug=slug)
     if not organisation.logo:
         raise Http404
-    content_type = mimetypes.guess_type(organisation.logo.name)[0] or "application/octet-stream"
+    content_type = mimetypes.guess_type(organisation.logo.name or "")[0] or "application/octet-stream"
     if not content_type.startswith("image/"):
         raise Http404
     response = FileResponse(organisation.logo.open("rb"), content_type=content_type)

@@ -63,7 +63,8 @@ def _sent_rejection(organisation: Organisation, application: Application) -> int
     from nagesprek.portal.services import issue_link
 
     outcome = CLOSED_OUTCOMES[ApplicationStatus(application.status)]
-    decided_at = application.closing[0].changed_at if application.closing else application.closed_at
+    closing = getattr(application, "closing", [])  # prefetched: the change that closed it, newest first
+    decided_at = closing[0].changed_at if closing else application.closed_at
     language = application.candidate.language
     drafts = []
     if outcome == Outcome.REJECTED:

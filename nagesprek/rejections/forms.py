@@ -67,7 +67,7 @@ class ReasonForm(forms.Form):
 
     def __init__(self, *args, targets: list | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["target"].choices = targets or [("", "")]
+        self.fields["target"].choices = targets or [("", "")]  # type: ignore[attr-defined]
 
     def reason_input(self) -> ReasonInput | None:
         """The reason this form holds, or None for an empty or removed form."""
@@ -109,7 +109,7 @@ class LetterForm(forms.Form):
     )
 
     def clean(self) -> dict:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if cleaned.get("when") != "later":
             cleaned["send_at"] = None
             return cleaned

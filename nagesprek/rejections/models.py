@@ -13,7 +13,9 @@ class Rejection(models.Model):
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, default=Outcome.REJECTED)
     stage = models.ForeignKey("vacancies.Stage", on_delete=models.PROTECT, related_name="+")
     requirements_version = models.PositiveSmallIntegerField(_("requirements version"))
-    status = models.CharField(_("status"), max_length=10, choices=RejectionStatus.choices, default=RejectionStatus.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=10, choices=RejectionStatus.choices, default=RejectionStatus.DRAFT
+    )
     language = models.CharField(_("letter language"), max_length=2)
     personal_note = models.TextField(
         _("personal note"), blank=True, help_text=_("Optional: a sentence of your own at the start of the letter.")
@@ -30,7 +32,9 @@ class Rejection(models.Model):
     outbox_message = models.ForeignKey(
         "emails.OutboxMessage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    bulk = models.ForeignKey("BulkRejection", null=True, blank=True, on_delete=models.SET_NULL, related_name="rejections")
+    bulk = models.ForeignKey(
+        "BulkRejection", null=True, blank=True, on_delete=models.SET_NULL, related_name="rejections"
+    )
     needs_attention = models.BooleanField(_("needs the recruiter's attention"), default=False)
     attention_note = models.CharField(_("why it needs attention"), max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -79,7 +83,9 @@ class RejectionReason(models.Model):
     requirement = models.ForeignKey(
         "vacancies.Requirement", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    criterion = models.ForeignKey("vacancies.Criterion", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    criterion = models.ForeignKey(
+        "vacancies.Criterion", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     explanation = models.TextField(_("explanation for the candidate"))
     evidence = models.TextField(_("evidence from the record"), blank=True)
     position = models.PositiveSmallIntegerField(default=0)
@@ -106,7 +112,9 @@ class ProtectedGround(models.Model):
     (a word stem with ``*`` for any ending, or a phrase), Dutch and English.
     """
 
-    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="protected_grounds")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="protected_grounds"
+    )
     ground = models.CharField(_("ground"), max_length=20, choices=ProtectedGroundKind.choices)
     terms = models.TextField(_("terms"), help_text=_("One per line. Use * for any ending, e.g. zwanger*."))
     exceptions = models.TextField(
@@ -128,7 +136,9 @@ class ProtectedGround(models.Model):
 class BoilerplatePhrase(models.Model):
     """A stock phrase that says nothing on its own ("we hebben voor een andere kandidaat gekozen")."""
 
-    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="boilerplate_phrases")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="boilerplate_phrases"
+    )
     phrase = models.CharField(_("phrase"), max_length=300)
 
     class Meta:

@@ -185,11 +185,11 @@ def _validated_reasons(rejection: Rejection, reasons: Sequence[ReasonInput]) -> 
         rows.append(
             RejectionReason(
                 rejection=rejection,
-                source=before.source if same_target else ReasonSource.RECRUITER,
+                source=before.source if before is not None and same_target else ReasonSource.RECRUITER,
                 requirement_id=reason.requirement_id,
                 criterion_id=reason.criterion_id,
                 explanation=reason.explanation.strip(),
-                evidence=before.evidence if same_target else "",
+                evidence=before.evidence if before is not None and same_target else "",
                 position=position,
             )
         )
@@ -243,7 +243,7 @@ def gate_problems(*, rejection: Rejection, language: str | None = None) -> list[
             explanation=r.explanation,
             requirement_id=r.requirement_id,
             criterion_id=r.criterion_id,
-            target_label=r.criterion.label if r.criterion_id else (r.requirement.label if r.requirement_id else ""),
+            target_label=_target_label(r),
         )
         for r in reasons
     ]
@@ -374,6 +374,12 @@ def return_rejection(*, actor: Actor, rejection: Rejection, note: str) -> Reject
     return locked
 
 
+def _target_label(reason: RejectionReason) -> str:
+    if reason.criterion is not None:
+        return reason.criterion.label
+    return reason.requirement.label if reason.requirement is not None else ""
+
+
 @transaction.atomic
 def send_rejection(*, rejection_id: int) -> Rejection | None:
     """Send a scheduled rejection whose time has come; None when there was nothing to do.
@@ -399,7 +405,8 @@ def send_rejection(*, rejection_id: int) -> Rejection | None:
         .get(pk=rejection_id)
     )
     if rejection.application.status != ApplicationStatus.ACTIVE:
-        return _hold_back(rejection)
+        _hold_back(rejection)
+        return None
     message = _queue_letter(rejection)
     rejection.status = RejectionStatus.SENT
     rejection.sent_at = timezone.now()

@@ -308,7 +308,7 @@ def phrase_add(request: HttpRequest) -> HttpResponse:
         services.add_boilerplate_phrase(actor=actor, phrase=form.cleaned_data["phrase"])
         messages.success(request, _("The stock phrase has been added."))
     else:
-        messages.error(request, " ".join(form.errors.get("phrase", [])))
+        messages.error(request, " ".join(str(error) for error in form.errors.get("phrase", [])))
     return redirect("rejections:rules")
 
 

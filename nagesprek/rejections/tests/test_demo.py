@@ -26,7 +26,9 @@ def test_every_demo_organisation_has_the_gate_rules(demo):
 
 
 def test_sent_rejections_have_reasons_about_their_own_vacancy_and_a_sent_letter(demo):
-    rejected = Rejection.objects.filter(outcome=Outcome.REJECTED).prefetch_related("reasons__requirement", "reasons__criterion__stage")
+    rejected = Rejection.objects.filter(outcome=Outcome.REJECTED).prefetch_related(
+        "reasons__requirement", "reasons__criterion__stage"
+    )
     assert rejected.count() > 100
     for rejection in rejected.select_related("application", "outbox_message"):
         assert rejection.status == RejectionStatus.SENT
