@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -55,3 +57,13 @@ class StageChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application_id}: {self.stage} ({self.status})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Append-only: a history row is written once. (Erasing a candidate removes the rows
+        # with their application through the cascade, which does not come through here.)
+        if not self._state.adding:
+            raise ValueError("Stage history is append-only: add a new StageChange instead of changing one.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ValueError("Stage history is append-only: rows go only with their application.")

@@ -129,3 +129,19 @@ def test_history_is_append_only_through_every_path(application):
         assert final[: len(earlier)] == earlier
     assert [row["stage_id"] for row in final] == [interview.pk, offer.pk, cv.pk, interview.pk, interview.pk]
     assert [row["status"] for row in final][-1] == ApplicationStatus.REJECTED
+
+
+def test_a_written_history_row_cannot_be_changed_or_deleted_but_goes_with_its_application(application):
+    services.move_to_stage(application=application, stage=stages(application)[1], by=None)
+    row = application.stage_changes.last()
+
+    row.note = "Achteraf aangepast"
+    with pytest.raises(ValueError, match="append-only"):
+        row.save()
+    with pytest.raises(ValueError, match="append-only"):
+        row.delete()
+    assert application.stage_changes.filter(note="Achteraf aangepast").count() == 0
+
+    # Erasure (retention, a deletion request) removes the application and its history together.
+    application.delete()
+    assert not type(row).objects.filter(pk=row.pk).exists()
