@@ -16,6 +16,7 @@ urlpatterns = [
     path("rejections/", include("nagesprek.rejections.urls")),
     path("letters/", include("nagesprek.letters.urls")),
     path("c/", include("nagesprek.portal.urls")),
+    path("consents/", include("nagesprek.consents.urls")),
     path("healthz", health.healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
 ]

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "nagesprek.letters",
     "nagesprek.dashboards",
     "nagesprek.demo",
+    "nagesprek.consents",
 ]
 
 MIDDLEWARE = [

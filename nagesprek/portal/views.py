@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
+from nagesprek.consents.page import consent_context
 from nagesprek.letters.context import letter_context
 from nagesprek.letters.rendering import render_letter_pdf
 from nagesprek.portal import selectors, services
@@ -62,6 +63,7 @@ def candidate_page(request: HttpRequest, token: str) -> HttpResponse:
         "retention_weeks": letters[0]["retention_weeks"] if letters else None,
         "contact_email": candidate.organisation.contact_email,
         "organisation_name": candidate.organisation.name,
+        **consent_context(candidate=candidate),  # issue 4 part G: the talent-pool consent section
     }
     return render(request, "portal/page.html", context)
 

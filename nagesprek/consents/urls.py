@@ -1,0 +1,8 @@
+from django.urls import path
+
+from nagesprek.consents import views
+
+app_name = "consents"
+urlpatterns = [
+    path("<str:token>/talent-pool/", views.talent_pool_consent, name="talent_pool"),
+]
