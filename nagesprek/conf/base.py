@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "nagesprek.dashboards",
     "nagesprek.demo",
     "nagesprek.consents",
+    "nagesprek.matching",
 ]
 
 MIDDLEWARE = [
