@@ -1,0 +1,567 @@
+"""The matching engine: candidate -> open vacancies, vacancy -> talent pool. Plain Python + numpy/scipy.sparse.
+
+No Django here: ``matching.selectors`` turns the ORM into ``VacancyDoc``/``ProfileDoc`` (names already
+resolved to concept ids by ``matching.normalise``), routes come in as ``RouteRef`` plain data.
+
+Every hard requirement is a ``Need(concept, level)``: the profile meets it when its level for that concept
+is at least the level asked (certificate/skill = 1; language = CEFR 1..6; education = rank; years of
+experience = years). Per query, all needs of all documents are compared in one vectorised pass over the
+sparse requirement matrix; no Python loop per pair.
+
+Ranking (identical in ``naive_rank_vacancies``, the reference the benchmark checks against):
+
+* a document with every must-have met **fits now**;
+* with exactly one must-have unmet and a route in the catalogue that closes it, it is a **near-miss**
+  ("fits after route X", the route named: the shortest, then the cheapest, then the lowest id);
+* anything else is left out. So no suggestion violates a must-have unless it is a near-miss with its route.
+* score = occupation affinity x (1 when fits now, ``NEAR_MISS_FACTOR`` for a near-miss)
+  + ``W_NICE`` x share of nice-to-haves held + ``W_TEXT`` x text similarity. Occupation affinity is 1 for
+  the same occupation, ``W_FAMILY`` for the same job family, ``W_OTHER`` otherwise.
+* a score of 0 (nothing in common) is not a suggestion;
+* ties: lower id first. Scores are rounded to 9 decimals so the reference and the engine agree exactly.
+
+Explanations are structured (``Reason(code, params)``); the UI translates them.
+
+Incremental updates: documents live in segments (a large *main* segment and a small *delta*); an update
+marks the old row dead and appends to the delta; the delta is rebuilt (cheap), and merged into main when
+it grows. Text document frequencies are counted incrementally, so an updated index ranks exactly as a
+rebuilt one.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+ENGINE_VERSION = "1.0"
+
+NEAR_MISS_FACTOR = 0.4
+W_FAMILY = 0.6
+W_OTHER = 0.0
+W_NICE = 0.15
+W_TEXT = 0.1
+_DELTA_MAX = 2000
+_ROUND = 9
+_FAMILY = "\x00family:"  # job families share the concept column space under this prefix
+
+
+@dataclass(frozen=True)
+class Need:
+    concept: str
+    level: float = 1.0
+
+
+@dataclass(frozen=True)
+class RouteRef:
+    id: int | str
+    title: str
+    closes: frozenset[str]
+    weeks: float = 0
+    cost: float = 0
+
+
+@dataclass(frozen=True)
+class VacancyDoc:
+    id: int
+    must: tuple[Need, ...] = ()
+    nice: tuple[str, ...] = ()
+    occupation: str | None = None
+    family: str | None = None
+    terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProfileDoc:
+    id: int
+    levels: Mapping[str, float] = field(default_factory=dict)  # concept -> level held
+    occupations: frozenset[str] = frozenset()
+    terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One line of an explanation: a code the UI translates, with its parameters."""
+
+    code: str  # same_occupation, same_family, fits_now, near_miss, nice_to_have
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+Explanation = Reason  # the name part G's services use
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    target_id: int
+    score: float
+    fits_now: bool
+    met: list[str]
+    missing: list[str]
+    route: RouteRef | None
+    explanation: list[Reason]
+
+
+# --------------------------------------------------------------------------- text
+
+
+def _tf(terms: Iterable[str]) -> dict[str, float]:
+    """Sublinear term frequency, L2-normalised."""
+    counts = Counter(terms)
+    weights = {t: 1.0 + math.log(c) for t, c in counts.items()}
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {t: w / norm for t, w in weights.items()}
+
+
+class _Vocab:
+    """Growing string -> column maps (concepts, text terms)."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+
+    def col(self, key: str) -> int:
+        found = self.index.get(key)
+        if found is None:
+            found = self.index[key] = len(self.index)
+        return found
+
+    def get(self, key: str) -> int:
+        return self.index.get(key, -1)
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+
+# --------------------------------------------------------------------------- segments
+
+
+class _Segment:
+    """Column-compressed arrays for a batch of documents of one side."""
+
+    def __init__(self, rows: list[tuple[Any, dict[int, float], dict[int, float], dict[int, float]]]):
+        # rows: (doc, hard {col: level}, soft {col: weight}, text {col: weight})
+        from scipy import sparse
+
+        self.ids = np.array([r[0].id for r in rows], dtype=np.int64)
+        self.docs = [r[0] for r in rows]
+        self.alive = np.ones(len(rows), dtype=bool)
+        self.hard = self._csr(sparse, [r[1] for r in rows])
+        self.soft = self._csr(sparse, [r[2] for r in rows])
+        self.text = self._csr(sparse, [r[3] for r in rows]).tocsc()
+        self.hard_csc = self.hard.tocsc()
+        self.soft_csc = self.soft.tocsc()
+        self.hard_count = np.diff(self.hard.indptr)
+        self.soft_count = np.diff(self.soft.indptr)
+        # The row of each stored entry, for per-document sums over entries.
+        self.hard_rows = np.repeat(np.arange(len(rows)), self.hard_count)
+        self.soft_rows = np.repeat(np.arange(len(rows)), self.soft_count)
+        self.occ = np.array([r[4] for r in rows], dtype=np.int64)  # occupation column, -1 when none
+        self.fam = np.array([r[5] for r in rows], dtype=np.int64)  # job-family column, -1 when none
+
+    @staticmethod
+    def _csr(sparse: Any, dicts: list[dict[int, float]]) -> Any:
+        indptr = np.zeros(len(dicts) + 1, dtype=np.int64)
+        indptr[1:] = np.cumsum([len(d) for d in dicts])
+        indices = np.fromiter((c for d in dicts for c in d), dtype=np.int64, count=int(indptr[-1]))
+        data = np.fromiter((v for d in dicts for v in d.values()), dtype=np.float64, count=int(indptr[-1]))
+        width = int(indices.max()) + 1 if len(indices) else 0
+        return sparse.csr_matrix((data, indices, indptr), shape=(len(dicts), width))
+
+    def column(self, matrix: Any, col: int) -> np.ndarray:
+        """Dense column (zeros where absent); ``matrix`` is CSC."""
+        out = np.zeros(matrix.shape[0])
+        if 0 <= col < matrix.shape[1]:
+            lo, hi = matrix.indptr[col], matrix.indptr[col + 1]
+            out[matrix.indices[lo:hi]] = matrix.data[lo:hi]
+        return out
+
+
+class _Side:
+    """All documents of one kind (vacancies or profiles), in a main and a delta segment."""
+
+    def __init__(self, encode: Any) -> None:
+        self.encode = encode
+        self.rows: dict[int, tuple] = {}  # id -> encoded row
+        self.df: Counter[int] = Counter()
+        self.main: _Segment | None = None
+        self.main_ids: set[int] = set()
+        self.delta: _Segment | None = None
+        self.delta_ids: list[int] = []
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def build(self, docs: Iterable[Any]) -> None:
+        for doc in docs:
+            row = self.encode(doc)
+            self._forget(doc.id)
+            self.rows[doc.id] = row
+            self.df.update(row[3].keys())
+        self._compact()
+
+    def upsert(self, doc: Any) -> None:
+        row = self.encode(doc)
+        self._forget(doc.id)
+        self.rows[doc.id] = row
+        self.df.update(row[3].keys())
+        self._kill_main(doc.id)
+        self.delta_ids = [i for i in self.delta_ids if i != doc.id] + [doc.id]
+        self._rebuild_delta()
+
+    def remove(self, doc_id: int) -> None:
+        if doc_id not in self.rows:
+            return
+        self._forget(doc_id)
+        self._kill_main(doc_id)
+        if doc_id in self.delta_ids:
+            self.delta_ids.remove(doc_id)
+            self._rebuild_delta()
+
+    def _forget(self, doc_id: int) -> None:
+        old = self.rows.pop(doc_id, None)
+        if old is not None:
+            self.df.subtract(old[3].keys())
+
+    def _kill_main(self, doc_id: int) -> None:
+        if self.main is not None and doc_id in self.main_ids:
+            self.main.alive[np.flatnonzero(self.main.ids == doc_id)] = False
+            self.main_ids.discard(doc_id)
+
+    def _rebuild_delta(self) -> None:
+        if len(self.delta_ids) > _DELTA_MAX:
+            self._compact()
+            return
+        self.delta = _Segment([self.rows[i] for i in self.delta_ids]) if self.delta_ids else None
+
+    def _compact(self) -> None:
+        ordered = sorted(self.rows)
+        self.main = _Segment([self.rows[i] for i in ordered]) if ordered else None
+        self.main_ids = set(ordered)
+        self.delta, self.delta_ids = None, []
+
+    def segments(self) -> list[_Segment]:
+        return [s for s in (self.main, self.delta) if s is not None]
+
+    def idf(self, term_col: int) -> float:
+        n = len(self.rows)
+        return math.log((n + 1) / (self.df.get(term_col, 0) + 1)) + 1.0
+
+
+# --------------------------------------------------------------------------- the index
+
+
+class MatchIndex:
+    """Vacancies and candidate profiles of one organisation, with the route catalogue."""
+
+    def __init__(self, routes: Iterable[RouteRef] = ()) -> None:
+        self.concepts = _Vocab()
+        self.terms = _Vocab()
+        self.vacancies = _Side(self._encode_vacancy)
+        self.profiles = _Side(self._encode_profile)
+        self.family_of: dict[str, Counter[str]] = {}  # occupation concept -> job families (from vacancies)
+        self.set_routes(routes)
+
+    # -- routes
+    def set_routes(self, routes: Iterable[RouteRef]) -> None:
+        """Replace the route catalogue; per concept keep the best route (shortest, cheapest, lowest id)."""
+        self.routes = list(routes)
+        best: dict[str, RouteRef] = {}
+        for route in sorted(self.routes, key=lambda r: (r.weeks, r.cost, str(r.id))):
+            for concept in route.closes:
+                best.setdefault(concept, route)
+        self.route_for = best
+
+    def _route_mask(self) -> np.ndarray:
+        mask = np.zeros(len(self.concepts) + 1, dtype=bool)
+        for concept in self.route_for:
+            col = self.concepts.get(concept)
+            if col >= 0:
+                mask[col] = True
+        return mask
+
+    # -- encoding
+    def _encode_vacancy(self, doc: VacancyDoc) -> tuple:
+        hard: dict[int, float] = {}
+        for need in doc.must:
+            col = self.concepts.col(need.concept)
+            hard[col] = max(hard.get(col, 0.0), float(need.level))
+        soft = {self.concepts.col(c): 1.0 for c in doc.nice}
+        text = {self.terms.col(t): w for t, w in _tf(doc.terms).items()}
+        occ = self.concepts.col(doc.occupation) if doc.occupation else -1
+        fam = self.concepts.col(_FAMILY + doc.family) if doc.family else -1
+        return (doc, hard, soft, text, occ, fam)
+
+    def _encode_profile(self, doc: ProfileDoc) -> tuple:
+        hard = {self.concepts.col(c): float(level) for c, level in doc.levels.items() if level > 0}
+        occ = {self.concepts.col(c): 1.0 for c in doc.occupations}
+        text = {self.terms.col(t): w for t, w in _tf(doc.terms).items()}
+        return (doc, hard, occ, text, -1, -1)
+
+    # -- updates
+    def add_vacancies(self, docs: Iterable[VacancyDoc]) -> None:
+        docs = list(docs)
+        for doc in docs:
+            self._unfamily(doc.id)
+            self._family(doc)
+        self.vacancies.build(docs)
+
+    def add_profiles(self, docs: Iterable[ProfileDoc]) -> None:
+        self.profiles.build(docs)
+
+    def upsert_vacancy(self, doc: VacancyDoc) -> None:
+        self._unfamily(doc.id)
+        self._family(doc)
+        self.vacancies.upsert(doc)
+
+    def remove_vacancy(self, vacancy_id: int) -> None:
+        self._unfamily(vacancy_id)
+        self.vacancies.remove(vacancy_id)
+
+    def upsert_profile(self, doc: ProfileDoc) -> None:
+        self.profiles.upsert(doc)
+
+    def remove_profile(self, profile_id: int) -> None:
+        self.profiles.remove(profile_id)
+
+    def _family(self, doc: VacancyDoc) -> None:
+        if doc.occupation and doc.family:
+            self.family_of.setdefault(doc.occupation, Counter())[doc.family] += 1
+
+    def _unfamily(self, vacancy_id: int) -> None:
+        old = self.vacancies.rows.get(vacancy_id)
+        if old is not None and old[0].occupation and old[0].family:
+            counter = self.family_of[old[0].occupation]
+            counter[old[0].family] -= 1
+            if counter[old[0].family] <= 0:
+                del counter[old[0].family]
+
+    def families_of(self, occupations: Iterable[str]) -> set[str]:
+        return {f for o in occupations for f in self.family_of.get(o, ())}
+
+    def occupations_in(self, family: str | None) -> set[str]:
+        return {o for o, fams in self.family_of.items() if family in fams}
+
+
+# --------------------------------------------------------------------------- ranking
+
+
+def _affinity(same_occupation: bool, same_family: bool) -> float:
+    return 1.0 if same_occupation else (W_FAMILY if same_family else W_OTHER)
+
+
+def _top(scores: np.ndarray, ids: np.ndarray, k: int) -> np.ndarray:
+    """Positions of the k best (score desc, id asc) among finite scores."""
+    valid = np.flatnonzero(np.isfinite(scores))
+    if len(valid) > 4 * k:
+        part = np.argpartition(-scores[valid], 4 * k)[: 4 * k]
+        # Keep every row tied with the k-th best so the id tie-break is exact.
+        kth = np.sort(scores[valid][part])[::-1][min(k, len(part)) - 1]
+        valid = valid[scores[valid] >= kth]
+    order = np.lexsort((ids[valid], -scores[valid]))
+    return valid[order[:k]]
+
+
+def _query_text(side: _Side, terms: Sequence[str], term_vocab: _Vocab) -> dict[int, float]:
+    """Query weights: sublinear tf x idf of the side searched, L2-normalised; unknown terms dropped."""
+    weights: dict[int, float] = {}
+    for term, w in _tf(terms).items():
+        col = term_vocab.get(term)
+        if col >= 0:
+            weights[col] = w * side.idf(col)
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {c: w / norm for c, w in weights.items()}
+
+
+def _text_scores(segment: _Segment, query: Mapping[int, float]) -> np.ndarray:
+    out = np.zeros(len(segment.ids))
+    text = segment.text
+    for col, weight in query.items():
+        if col < text.shape[1]:
+            lo, hi = text.indptr[col], text.indptr[col + 1]
+            out[text.indices[lo:hi]] += weight * text.data[lo:hi]
+    return out
+
+
+def rank_vacancies(index: MatchIndex, profile: ProfileDoc, k: int = 10) -> list[Suggestion]:
+    """The k best vacancies for a candidate profile: fits now, or near-miss with the route that closes the gap."""
+    held = np.zeros(len(index.concepts) + 1)
+    for concept, level in profile.levels.items():
+        col = index.concepts.get(concept)
+        if col >= 0:
+            held[col] = float(level)
+    occupations = np.array(sorted({index.concepts.get(o) for o in profile.occupations} - {-1}), dtype=np.int64)
+    families = np.array(
+        sorted({index.concepts.get(_FAMILY + f) for f in index.families_of(profile.occupations)} - {-1}),
+        dtype=np.int64,
+    )
+    routable = index._route_mask()
+    query = _query_text(index.vacancies, profile.terms, index.terms)
+    results: list[tuple[float, int, _Segment, int, int]] = []
+    for seg in index.vacancies.segments():
+        scores, missing_col = _score_vacancies(seg, held, occupations, families, routable, query)
+        for pos in _top(scores, seg.ids, k):
+            results.append((float(scores[pos]), int(seg.ids[pos]), seg, int(pos), int(missing_col[pos])))
+    results.sort(key=lambda r: (-r[0], r[1]))
+    return [_vacancy_suggestion(index, seg, pos, score, held, profile) for score, _, seg, pos, _ in results[:k]]
+
+
+def _score_vacancies(
+    seg: _Segment,
+    held: np.ndarray,
+    occupations: np.ndarray,
+    families: np.ndarray,
+    routable: np.ndarray,
+    query: Mapping[int, float],
+) -> tuple[np.ndarray, np.ndarray]:
+    n = len(seg.ids)
+    hard = seg.hard
+    unmet_entry = hard.data > held[hard.indices]
+    unmet = np.bincount(seg.hard_rows[unmet_entry], minlength=n)
+    # For rows with exactly one unmet need: which concept it is (the last unmet entry of the row).
+    missing_col = np.full(n, -1, dtype=np.int64)
+    missing_col[seg.hard_rows[unmet_entry]] = hard.indices[unmet_entry]
+    near = (unmet == 1) & routable[np.clip(missing_col, 0, len(routable) - 1)]
+    keep = seg.alive & ((unmet == 0) | near)
+    nice_held = np.bincount(seg.soft_rows[held[seg.soft.indices] > 0], minlength=n).astype(float)
+    nice = np.divide(nice_held, seg.soft_count, out=np.zeros(n), where=seg.soft_count > 0)
+    same_occ = np.isin(seg.occ, occupations) & (seg.occ >= 0)
+    same_fam = np.isin(seg.fam, families) & (seg.fam >= 0)
+    affinity = np.where(same_occ, 1.0, np.where(same_fam, W_FAMILY, W_OTHER))
+    scores = affinity * np.where(unmet == 0, 1.0, NEAR_MISS_FACTOR) + W_NICE * nice + W_TEXT * _text_scores(seg, query)
+    scores = np.round(scores, _ROUND)
+    scores[~keep | (scores <= 0)] = -np.inf
+    return scores, missing_col
+
+
+def rank_candidates(index: MatchIndex, vacancy: VacancyDoc, k: int = 10) -> list[Suggestion]:
+    """The k best profiles in the index for a vacancy, ranked as ``rank_vacancies`` ranks vacancies."""
+    routable = index._route_mask()
+    query = _query_text(index.profiles, vacancy.terms, index.terms)
+    occ_col = index.concepts.get(vacancy.occupation) if vacancy.occupation else -1
+    family_cols = [index.concepts.get(o) for o in index.occupations_in(vacancy.family)] if vacancy.family else []
+    needs = {}
+    for need in vacancy.must:
+        col = index.concepts.get(need.concept)
+        needs[need.concept] = (col, max(needs.get(need.concept, (col, 0.0))[1], float(need.level)))
+    nice_cols = [index.concepts.get(c) for c in dict.fromkeys(vacancy.nice)]
+    results: list[tuple[float, int, _Segment, int]] = []
+    for seg in index.profiles.segments():
+        n = len(seg.ids)
+        unmet = np.zeros(n, dtype=np.int64)
+        missing_routable = np.zeros(n, dtype=bool)
+        for col, level in needs.values():
+            fail = seg.column(seg.hard_csc, col) < level
+            unmet += fail
+            if col >= 0 and routable[col]:
+                missing_routable |= fail
+        near = (unmet == 1) & missing_routable
+        keep = seg.alive & ((unmet == 0) | near)
+        same_occ = seg.column(seg.soft_csc, occ_col) > 0
+        same_fam = np.zeros(n, dtype=bool)
+        for col in family_cols:
+            same_fam |= seg.column(seg.soft_csc, col) > 0
+        affinity = np.where(same_occ, 1.0, np.where(same_fam, W_FAMILY, W_OTHER))
+        nice = np.zeros(n)
+        for col in nice_cols:
+            nice += seg.column(seg.hard_csc, col) > 0
+        if nice_cols:
+            nice /= len(nice_cols)
+        text = _text_scores(seg, query)
+        fit = np.where(unmet == 0, 1.0, NEAR_MISS_FACTOR)
+        scores = np.round(affinity * fit + W_NICE * nice + W_TEXT * text, _ROUND)
+        scores[~keep | (scores <= 0)] = -np.inf
+        for pos in _top(scores, seg.ids, k):
+            results.append((float(scores[pos]), int(seg.ids[pos]), seg, int(pos)))
+    results.sort(key=lambda r: (-r[0], r[1]))
+    return [_candidate_suggestion(index, seg.docs[pos], vacancy, score) for score, _, seg, pos in results[:k]]
+
+
+# --------------------------------------------------------------------------- explanations
+
+
+def _assess(index: MatchIndex, vacancy: VacancyDoc, profile: ProfileDoc) -> tuple[list[str], list[str]]:
+    met, missing = [], []
+    for need in vacancy.must:
+        (met if profile.levels.get(need.concept, 0.0) >= need.level else missing).append(need.concept)
+    return met, missing
+
+
+def _explain(
+    index: MatchIndex, vacancy: VacancyDoc, profile: ProfileDoc, score: float
+) -> tuple[bool, list[str], list[str], RouteRef | None, list[Reason]]:
+    met, missing = _assess(index, vacancy, profile)
+    fits_now = not missing
+    route = None if fits_now else index.route_for.get(missing[0])
+    reasons: list[Reason] = []
+    if vacancy.occupation and vacancy.occupation in profile.occupations:
+        reasons.append(Reason("same_occupation", {"occupation": vacancy.occupation}))
+    elif vacancy.family and vacancy.family in index.families_of(profile.occupations):
+        reasons.append(Reason("same_family", {"family": vacancy.family}))
+    if fits_now:
+        reasons.append(Reason("fits_now", {"met": list(met)}))
+    else:
+        reasons.append(
+            Reason("near_miss", {"missing": missing[0], "route_id": route.id, "route_title": route.title})
+        )
+    nice_held = [c for c in dict.fromkeys(vacancy.nice) if profile.levels.get(c, 0) > 0]
+    if nice_held:
+        reasons.append(Reason("nice_to_have", {"held": nice_held, "of": len(set(vacancy.nice))}))
+    return fits_now, met, missing, route, reasons
+
+
+def _vacancy_suggestion(
+    index: MatchIndex, seg: _Segment, pos: int, score: float, held: np.ndarray, profile: ProfileDoc
+) -> Suggestion:
+    vacancy = seg.docs[pos]
+    fits_now, met, missing, route, reasons = _explain(index, vacancy, profile, score)
+    return Suggestion(vacancy.id, score, fits_now, met, missing, route, reasons)
+
+
+def _candidate_suggestion(index: MatchIndex, profile: ProfileDoc, vacancy: VacancyDoc, score: float) -> Suggestion:
+    fits_now, met, missing, route, reasons = _explain(index, vacancy, profile, score)
+    return Suggestion(profile.id, score, fits_now, met, missing, route, reasons)
+
+
+# --------------------------------------------------------------------------- the naive reference
+
+
+def naive_score(
+    index: MatchIndex, vacancy: VacancyDoc, profile: ProfileDoc, query: Mapping[str, float]
+) -> float | None:
+    """The score of one pair, computed the plain way (the benchmark's reference); None when left out."""
+    needs: dict[str, float] = {}
+    for need in vacancy.must:
+        needs[need.concept] = max(needs.get(need.concept, 0.0), float(need.level))
+    missing = [c for c, level in needs.items() if profile.levels.get(c, 0.0) < level]
+    if len(missing) > 1 or (missing and missing[0] not in index.route_for):
+        return None
+    families = index.families_of(profile.occupations)
+    if vacancy.occupation is not None and vacancy.occupation in profile.occupations:
+        affinity = 1.0
+    elif vacancy.family is not None and vacancy.family in families:
+        affinity = W_FAMILY
+    else:
+        affinity = W_OTHER
+    nice_set = dict.fromkeys(vacancy.nice)
+    nice = sum(1 for c in nice_set if profile.levels.get(c, 0) > 0) / len(nice_set) if nice_set else 0.0
+    doc = _tf(vacancy.terms)
+    text = sum(w * doc.get(t, 0.0) for t, w in query.items())
+    score = round(affinity * (NEAR_MISS_FACTOR if missing else 1.0) + W_NICE * nice + W_TEXT * text, _ROUND)
+    return score if score > 0 else None
+
+
+def naive_rank_vacancies(index: MatchIndex, profile: ProfileDoc, k: int = 10) -> list[tuple[int, float]]:
+    """Per-pair Python loop over every vacancy: the same scores as ``rank_vacancies``, as (id, score)."""
+    cols = _query_text(index.vacancies, profile.terms, index.terms)
+    names = {c: t for t, c in index.terms.index.items() if c in cols}
+    query = {names[c]: w for c, w in cols.items()}
+    scored = []
+    for row in index.vacancies.rows.values():
+        score = naive_score(index, row[0], profile, query)
+        if score is not None:
+            scored.append((-score, row[0].id))
+    scored.sort()
+    return [(i, -s) for s, i in scored[:k]]
