@@ -13,7 +13,7 @@ import shutil
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from tests.browser.helpers import AXE_PATH
 
@@ -80,3 +80,7 @@ def new_page(browser: Browser, live_server) -> Iterator:
 @pytest.fixture
 def page(new_page) -> Page:
     return new_page()
+
+
+# A shared 2-core machine can be slow for a moment: wait longer than Playwright's 5 s before failing.
+expect.set_options(timeout=15_000)
