@@ -13,6 +13,7 @@ from bench.report import Report
 # name -> module path; later issues add theirs here.
 BENCHMARKS: dict[str, str] = {
     "bulk_rejection": "bench.bulk_rejection",
+    "matching": "bench.matching",
 }
 
 
