@@ -300,15 +300,7 @@ def _store(decisions: list[_Decision], run: _Run) -> list[Rejection]:
     now = timezone.now()
     rejections = Rejection.objects.bulk_create(_rejection(d, run, now) for d in decisions)
     RejectionReason.objects.bulk_create(
-        RejectionReason(
-            rejection=rejection,
-            source=draft.source,
-            requirement_id=draft.requirement_id,
-            criterion_id=draft.criterion_id,
-            explanation=draft.explanation,
-            evidence=draft.evidence,
-            position=position,
-        )
+        RejectionReason.from_draft(rejection, draft, position)
         for rejection, decision in zip(rejections, decisions, strict=True)
         for position, draft in enumerate(decision.drafts)
     )

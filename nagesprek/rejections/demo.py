@@ -92,16 +92,7 @@ def _sent_rejection(organisation: Organisation, application: Application) -> int
         sent_at=decided_at,
     )
     RejectionReason.objects.bulk_create(
-        RejectionReason(
-            rejection=rejection,
-            source=draft.source,
-            requirement_id=draft.requirement_id,
-            criterion_id=draft.criterion_id,
-            explanation=draft.explanation,
-            evidence=draft.evidence,
-            position=position,
-        )
-        for position, draft in enumerate(drafts)
+        RejectionReason.from_draft(rejection, draft, position) for position, draft in enumerate(drafts)
     )
     letter = render_letter(rejection=rejection, candidate_url=issue_link(candidate=application.candidate))
     rejection.outbox_message = OutboxMessage.objects.create(

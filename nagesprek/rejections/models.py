@@ -1,6 +1,11 @@
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from nagesprek.rejections.drafting import ReasonDraft
 
 from nagesprek.rejections.constants import BulkStatus, Outcome, ProtectedGroundKind, ReasonSource, RejectionStatus
 
@@ -103,6 +108,19 @@ class RejectionReason(models.Model):
 
     def __str__(self) -> str:
         return self.explanation[:60]
+
+    @classmethod
+    def from_draft(cls, rejection: "Rejection", draft: "ReasonDraft", position: int) -> "RejectionReason":
+        """An unsaved reason row for a drafted reason (for bulk_create)."""
+        return cls(
+            rejection=rejection,
+            source=draft.source,
+            requirement_id=draft.requirement_id,
+            criterion_id=draft.criterion_id,
+            explanation=draft.explanation,
+            evidence=draft.evidence,
+            position=position,
+        )
 
 
 class ProtectedGround(models.Model):
