@@ -483,9 +483,12 @@ def rank_candidates(index: MatchIndex, vacancy: VacancyDoc, k: int = 10) -> list
 
 
 def _assess(index: MatchIndex, vacancy: VacancyDoc, profile: ProfileDoc) -> tuple[list[str], list[str]]:
+    needs: dict[str, float] = {}
+    for need in vacancy.must:  # a concept asked twice counts once, at the higher level
+        needs[need.concept] = max(needs.get(need.concept, 0.0), float(need.level))
     met, missing = [], []
-    for need in vacancy.must:
-        (met if profile.levels.get(need.concept, 0.0) >= need.level else missing).append(need.concept)
+    for concept, level in needs.items():
+        (met if profile.levels.get(concept, 0.0) >= level else missing).append(concept)
     return met, missing
 
 
@@ -503,9 +506,7 @@ def _explain(
     if fits_now:
         reasons.append(Reason("fits_now", {"met": list(met)}))
     else:
-        reasons.append(
-            Reason("near_miss", {"missing": missing[0], "route_id": route.id, "route_title": route.title})
-        )
+        reasons.append(Reason("near_miss", {"missing": missing[0], "route_id": route.id, "route_title": route.title}))
     nice_held = [c for c in dict.fromkeys(vacancy.nice) if profile.levels.get(c, 0) > 0]
     if nice_held:
         reasons.append(Reason("nice_to_have", {"held": nice_held, "of": len(set(vacancy.nice))}))

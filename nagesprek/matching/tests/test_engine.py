@@ -1,0 +1,142 @@
+"""The engine: hard requirements as filters, near-misses naming their route, explanations, incremental updates."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nagesprek.matching import engine
+from nagesprek.matching.engine import MatchIndex, Need, ProfileDoc, RouteRef, VacancyDoc
+
+PARTIAL = RouteRef(7, "Deelcertificaat Anesthesiologie (NVA)", frozenset({"q:deelcert"}), weeks=26, cost=2400)
+LONGER = RouteRef(8, "Volledige opleiding anesthesiemedewerker", frozenset({"q:deelcert", "q:big"}), weeks=104)
+
+
+def _index():
+    index = MatchIndex([LONGER, PARTIAL])
+    index.add_vacancies(
+        [
+            VacancyDoc(1, (Need("q:deelcert"), Need("lang:nl", 4)), ("s:monitoring",), "o:anes", "ok", ("anesthesie",)),
+            VacancyDoc(2, (Need("lang:nl", 4),), (), "o:anes-trainee", "ok", ("anesthesie", "opleiding")),
+            VacancyDoc(3, (Need("q:big"), Need("q:deelcert")), (), "o:anes", "ok", ("anesthesie",)),
+            VacancyDoc(4, (Need("q:vca"),), (), "o:forklift", "logistiek", ("heftruck",)),
+            VacancyDoc(5, (), (), "o:secretary", "secretariaat", ("agenda",)),
+        ]
+    )
+    return index
+
+
+JOYCE = ProfileDoc(
+    100, {"lang:nl": 5, "s:monitoring": 1}, frozenset({"o:anes"}), ("anesthesie", "dierenkliniek", "narcose")
+)
+
+
+def test_a_vacancy_missing_one_must_have_that_a_route_closes_is_a_near_miss_naming_the_route():
+    suggestions = {s.target_id: s for s in engine.rank_vacancies(_index(), JOYCE, 10)}
+    near = suggestions[1]
+    assert not near.fits_now
+    assert near.missing == ["q:deelcert"]
+    assert near.route == PARTIAL  # the shortest route that closes it, not the longer programme
+    assert engine.Reason("near_miss", {"missing": "q:deelcert", "route_id": 7, "route_title": PARTIAL.title}) in (
+        near.explanation
+    )
+
+
+def test_vacancies_with_two_gaps_or_a_gap_without_a_route_are_left_out():
+    ids = [s.target_id for s in engine.rank_vacancies(_index(), JOYCE, 10)]
+    assert 3 not in ids  # BIG and the partial certificate both missing
+    index = _index()
+    index.set_routes([])
+    assert 1 not in [s.target_id for s in engine.rank_vacancies(index, JOYCE, 10)]
+
+
+def test_fitting_vacancies_rank_above_near_misses_of_the_same_family_and_explain_why():
+    ranked = engine.rank_vacancies(_index(), JOYCE, 10)
+    assert [s.target_id for s in ranked] == [2, 1]  # 4 and 5 share nothing with her: no suggestion
+    assert ranked[0].fits_now and ranked[0].met == ["lang:nl"]
+    assert ranked[0].explanation[0] == engine.Reason("same_family", {"family": "ok"})
+    assert engine.Reason("same_occupation", {"occupation": "o:anes"}) in ranked[1].explanation
+
+
+def test_talent_pool_ranks_profiles_with_the_same_rules():
+    index = _index()
+    holder = ProfileDoc(101, {"lang:nl": 4, "q:deelcert": 1}, frozenset({"o:anes"}))
+    weak = ProfileDoc(102, {"lang:nl": 2}, frozenset({"o:anes"}))
+    index.add_profiles([JOYCE, holder, weak])
+    ranked = engine.rank_candidates(index, index.vacancies.rows[1][0], 10)
+    assert [(s.target_id, s.fits_now) for s in ranked] == [(101, True), (100, False)]
+    assert ranked[1].route == PARTIAL
+
+
+def test_the_engine_ranks_exactly_as_the_naive_reference():
+    index = _index()
+    assert [(s.target_id, s.score) for s in engine.rank_vacancies(index, JOYCE, 10)] == (
+        engine.naive_rank_vacancies(index, JOYCE, 10)
+    )
+
+
+def test_incremental_updates_rank_as_a_rebuild():
+    index = _index()
+    index.upsert_vacancy(VacancyDoc(4, (Need("lang:nl", 3),), (), "o:anes", "ok", ("narcose",)))
+    index.remove_vacancy(2)
+    index.upsert_vacancy(VacancyDoc(6, (), ("s:monitoring",), "o:anes-trainee", "ok", ("dierenkliniek",)))
+    rebuilt = MatchIndex([LONGER, PARTIAL])
+    rebuilt.add_vacancies([index.vacancies.rows[i][0] for i in sorted(index.vacancies.rows)])
+    assert engine.rank_vacancies(index, JOYCE, 10) == engine.rank_vacancies(rebuilt, JOYCE, 10)
+    assert 2 not in [s.target_id for s in engine.rank_vacancies(index, JOYCE, 10)]
+
+
+def test_a_profile_update_replaces_the_old_one_in_the_talent_pool():
+    index = _index()
+    index.add_profiles([JOYCE])
+    index.upsert_profile(ProfileDoc(100, {"lang:nl": 5, "q:deelcert": 1}, frozenset({"o:anes"})))
+    ranked = engine.rank_candidates(index, index.vacancies.rows[1][0], 10)
+    assert [(s.target_id, s.fits_now) for s in ranked] == [(100, True)]
+    index.remove_profile(100)
+    assert engine.rank_candidates(index, index.vacancies.rows[1][0], 10) == []
+
+
+CONCEPTS = ["q:a", "q:b", "q:c", "s:d", "lang:nl"]
+ROUTES = [RouteRef(1, "Route A", frozenset({"q:a"}), 4), RouteRef(2, "Route B+S", frozenset({"q:b", "s:d"}), 8)]
+needs = st.lists(st.builds(Need, st.sampled_from(CONCEPTS), st.integers(1, 5)), max_size=4)
+vacancies = st.lists(
+    st.builds(
+        VacancyDoc,
+        st.integers(1, 40),
+        needs.map(tuple),
+        st.lists(st.sampled_from(CONCEPTS), max_size=2).map(tuple),
+        st.sampled_from([None, "o:x", "o:y", "o:z"]),
+        st.sampled_from([None, "f1", "f2"]),
+        st.lists(st.sampled_from(["zorg", "ok", "agenda", "heftruck"]), max_size=4).map(tuple),
+    ),
+    max_size=25,
+    unique_by=lambda v: v.id,
+)
+profiles = st.builds(
+    ProfileDoc,
+    st.integers(1000, 1010),
+    st.dictionaries(st.sampled_from(CONCEPTS), st.integers(0, 5)),
+    st.frozensets(st.sampled_from(["o:x", "o:y", "o:z"]), max_size=2),
+    st.lists(st.sampled_from(["zorg", "ok", "agenda", "heftruck"]), max_size=4).map(tuple),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(vacancies, profiles)
+def test_no_suggestion_violates_a_must_have_unless_it_is_a_near_miss_with_the_route_that_closes_it(docs, profile):
+    index = MatchIndex(ROUTES)
+    index.add_vacancies(docs)
+    by_id = {d.id: d for d in docs}
+    for s in engine.rank_vacancies(index, profile, 10):
+        unmet = {n.concept for n in by_id[s.target_id].must if profile.levels.get(n.concept, 0) < n.level}
+        if s.fits_now:
+            assert not unmet and s.route is None
+        else:
+            assert len(unmet) == 1 and s.missing == sorted(unmet)
+            assert s.route is not None and s.missing[0] in s.route.closes
+    index.add_profiles([profile])
+    for doc in docs:
+        for s in engine.rank_candidates(index, doc, 5):
+            unmet = {n.concept for n in doc.must if profile.levels.get(n.concept, 0) < n.level}
+            assert (s.fits_now and not unmet) or (len(unmet) == 1 and s.route and unmet <= s.route.closes)
+    assert [(s.target_id, s.score) for s in engine.rank_vacancies(index, profile, 10)] == (
+        engine.naive_rank_vacancies(index, profile, 10)
+    )
