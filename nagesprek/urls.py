@@ -15,6 +15,8 @@ urlpatterns = [
     path("evaluations/", include("nagesprek.evaluations.urls")),
     path("rejections/", include("nagesprek.rejections.urls")),
     path("letters/", include("nagesprek.letters.urls")),
+    path("routes/", include("nagesprek.routes.urls")),
+    path("advice/", include("nagesprek.advice.urls")),
     path("c/", include("nagesprek.portal.urls")),
     path("consents/", include("nagesprek.consents.urls")),
     path("healthz", health.healthz, name="healthz"),

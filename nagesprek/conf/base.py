@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "nagesprek.rejections",
     "nagesprek.portal",
     "nagesprek.letters",
+    "nagesprek.routes",
+    "nagesprek.advice",
     "nagesprek.dashboards",
     "nagesprek.demo",
     "nagesprek.consents",

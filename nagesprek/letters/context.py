@@ -20,7 +20,8 @@ Keys (all always present unless marked optional):
 Optional, added by later capabilities; when absent (or empty) the templates render nothing
 for them, not even a heading:
 
-- ``advice``: a list of ``{"title": str, "text": str}`` (routes from the advice catalogue)
+- ``advice``: a list of ``{"title": str, "text": str, ...}``: the rejection's advice items that are not
+  removed (``advice.selectors.letter_advice``; filled by ``letter_context`` when there is any)
 - ``fitting_vacancies``: a list of ``{"title": str, "url": str}``
 - ``conversation_offer``: ``{"url": str}`` (booking a conversation with a career advisor)
 """
@@ -67,7 +68,7 @@ def letter_context(
     organisation = rejection.organisation
     retention_days = settings.RETENTION_DAYS_WITHOUT_CONSENT
     outcome = Outcome(rejection.outcome)
-    return {
+    context = {
         "candidate_name": application.candidate.full_name,
         "organisation_name": organisation.name,
         "vacancy_title": application.vacancy.title,
@@ -88,6 +89,10 @@ def letter_context(
         "retention_weeks": retention_days // 7 if retention_days and retention_days % 7 == 0 else None,
         "letter_date": timezone.localdate(rejection.sent_at or rejection.decided_at or now or timezone.now()),
     }
+    advice = _advice(rejection) if outcome == Outcome.REJECTED else []
+    if advice:  # a later section: absent, not empty, when there is none (see above)
+        context["advice"] = advice
+    return context
 
 
 def reason_items(rejection: Rejection) -> list[dict[str, Any]]:
@@ -118,6 +123,12 @@ def _reason_item(reason: RejectionReason) -> dict[str, Any]:
         "description": requirement.description.strip(),
         "stage_name": "",
     }
+
+
+def _advice(rejection: Rejection) -> list[dict[str, Any]]:
+    from nagesprek.advice.selectors import letter_advice  # advice reads rejections; import late to keep apps apart
+
+    return letter_advice(rejection)
 
 
 def _link_expiry(candidate_url: str) -> date | None:

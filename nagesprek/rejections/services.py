@@ -160,8 +160,16 @@ def start_rejection(*, actor: Actor, application: Application, outcome: Outcome 
         rejection.reasons.all().delete()
     elif not rejection.reasons.exists():
         summary += f"; {_store_drafts(rejection)} reasons drafted from the record"
+    if outcome == Outcome.REJECTED:
+        _draft_advice(rejection)
     _audit(rejection, AuditAction.CREATE, actor.user, summary)
     return rejection
+
+
+def _draft_advice(rejection: Rejection) -> None:
+    from nagesprek.advice.services import draft_advice  # advice reads rejections; import late to keep apps apart
+
+    draft_advice(rejection=rejection)
 
 
 def _validated_reasons(rejection: Rejection, reasons: Sequence[ReasonInput]) -> list[RejectionReason]:

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AdviceConfig(AppConfig):
+    name = "nagesprek.advice"
+    verbose_name = _("Advice")
