@@ -19,6 +19,7 @@ urlpatterns = [
     path("advice/", include("nagesprek.advice.urls")),
     path("c/", include("nagesprek.portal.urls")),
     path("consents/", include("nagesprek.consents.urls")),
+    path("matching/", include("nagesprek.matching.urls")),
     path("healthz", health.healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
 ]

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from nagesprek.consents.page import consent_context
 from nagesprek.letters.context import letter_context
 from nagesprek.letters.rendering import render_letter_pdf
+from nagesprek.matching.page import suggestion_context
 from nagesprek.portal import selectors, services
 from nagesprek.portal.forms import FreshLinkForm
 from nagesprek.portal.headers import SAME_ORIGIN, candidate_page_headers
@@ -64,6 +65,7 @@ def candidate_page(request: HttpRequest, token: str) -> HttpResponse:
         "contact_email": candidate.organisation.contact_email,
         "organisation_name": candidate.organisation.name,
         **consent_context(candidate=candidate),  # issue 4 part G: the talent-pool consent section
+        **suggestion_context(candidate=candidate),  # issue 4 part G: vacancies that fit
     }
     return render(request, "portal/page.html", context)
 
