@@ -9,7 +9,8 @@ When the engine lands, ``rank_vacancies``/``rank_candidates`` call it and the re
 
 Rules kept here as in the engine: a must-have the record does not show met (unmet, expired, or
 nothing recorded) is *missing*; a suggestion with a missing must-have is only made as a near-miss,
-when exactly one is missing and an active route closes it, and it names that route.
+when one active route closes every missing must-have (a training that gives both a diploma and a
+certificate counts), and it names that route.
 """
 
 from __future__ import annotations
@@ -62,12 +63,15 @@ def _is_missing(item: assessment.RequirementAssessment) -> bool:
     return item.status in (Status.UNMET, Status.EXPIRED, Status.UNKNOWN)
 
 
-def _route_for(requirement: RequirementSpec, routes: Sequence[RouteData]) -> RouteData | None:
-    for route in routes:
-        for kind, name in route.closes:
-            if kind == requirement.kind and assessment.names_match(requirement.label, name):
-                return route
-    return None
+def _closes(route: RouteData, requirement: RequirementSpec) -> bool:
+    return any(
+        kind == requirement.kind and assessment.names_match(requirement.label, name) for kind, name in route.closes
+    )
+
+
+def _route_for(gaps: Sequence[RequirementSpec], routes: Sequence[RouteData]) -> RouteData | None:
+    """The first route (catalogue order) that closes every gap on its own, or None."""
+    return next((route for route in routes if all(_closes(route, gap) for gap in gaps)), None)
 
 
 def rank_one(
@@ -86,10 +90,7 @@ def rank_one(
     missing = [a.requirement.label for a in musts if _is_missing(a)]
     route = None
     if missing:
-        if len(missing) > 1:
-            return None
-        gap = next(a.requirement for a in musts if _is_missing(a))
-        found = _route_for(gap, routes)
+        found = _route_for([a.requirement for a in musts if _is_missing(a)], routes)
         if found is None:
             return None
         route = RouteRef(found.id, found.title)
@@ -117,8 +118,8 @@ def _explain(*, must_met, musts, nice_met, nices, route, missing) -> list[Explan
         lines.append(Explanation("all_must_haves_met", {"count": musts}))
     else:
         lines.append(Explanation("must_haves_met", {"met": must_met, "total": musts}))
-        lines.append(Explanation("route_closes_gap", {"route": route.title, "requirement": missing[0]}))
-    if nices:
+        lines.append(Explanation("route_closes_gap", {"route": route.title, "requirement": ", ".join(missing)}))
+    if nice_met:
         lines.append(Explanation("nice_to_haves_met", {"met": nice_met, "total": nices}))
     return lines
 

@@ -161,3 +161,18 @@ class TestTalentPool:
         shown = services.suggest_candidates_for_vacancy(actor=actor_for(organisation), vacancy=vacancy)
 
         assert shown.items == []
+
+
+def test_one_route_may_close_several_gaps_but_two_routes_make_no_near_miss(organisation, application):
+    vacancy_asking(organisation, certificates=["Diploma medisch secretaresse", "Medische terminologie"], title="One")
+    vacancy_asking(organisation, certificates=["Rijbewijs C", "VCA-VOL"], title="Two")
+    training = route_closing(organisation, "Diploma medisch secretaresse", title="Opleiding medisch secretaresse")
+    training.targets.create(kind="certificate", name="Medische terminologie")
+    route_closing(organisation, "Rijbewijs C")
+    route_closing(organisation, "VCA-VOL")
+
+    shown = services.suggest_vacancies_for_application(application=application, audience=Audience.CANDIDATE)
+
+    assert _titles(shown) == ["One"]
+    assert shown.items[0].route_title == "Opleiding medisch secretaresse"
+    assert shown.items[0].missing == ["Diploma medisch secretaresse", "Medische terminologie"]
