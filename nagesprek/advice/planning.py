@@ -29,6 +29,13 @@ CRITERION = "criterion"
 INTERVIEW_PRACTICE = "interview_practice"
 MAX_ALTERNATIVES = 2
 _FAR = 10**9
+# Words that name the kind of document, or say nothing about what it is about.
+_DOCUMENT_WORDS = frozenset(
+    str.split(
+        "diploma certificaat certificate cursus course opleiding registratie registration bewijs "
+        "werken met kennis van voor het een working with knowledge"
+    )
+)
 
 Matcher = Callable[[str, str], bool]
 
@@ -108,7 +115,9 @@ def _language_name(text: str) -> str:
 
 
 def _language_closes(target: Target, gap: Gap, match: Matcher) -> bool:
-    if not match(_language_name(gap.name), _language_name(target.name)):
+    wanted, offered = _language_name(gap.name), _language_name(target.name)
+    # Same language aliases as assessment ("Dutch" is "Nederlands"), then the matcher.
+    if assessment._language_key(wanted) != assessment._language_key(offered) and not match(wanted, offered):
         return False
     asked = _rank(assessment.CEFR_LEVELS, gap.level)
     return asked < 0 or not target.level or _rank(assessment.CEFR_LEVELS, target.level) >= asked
@@ -174,11 +183,16 @@ def missing_from_cv(names: Iterable[str], cv_text: str) -> list[str]:
     if not text:
         return []
     words = set(text.split())
+    prefixes = {w[:5] for w in words if len(w) >= 5}
     missing = []
     for name in names:
         normalised = assessment.normalise_name(name)
-        significant = [w for w in normalised.split() if len(w) >= 4]
-        mentioned = normalised in text or (significant and all(w in words for w in significant))
+        significant = [w for w in normalised.split() if len(w) >= 3 and w not in _DOCUMENT_WORDS]
+        # Every meaningful word of the name (on its first five letters) appears: "Diploma Secretaresse
+        # (mbo-4)" is in a CV that says "Mbo 4 Secretaresse".
+        mentioned = normalised in text or (
+            significant and all(w in words or (len(w) >= 5 and w[:5] in prefixes) for w in significant)
+        )
         if normalised and not mentioned and name not in missing:
             missing.append(name)
     return missing

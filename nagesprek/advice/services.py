@@ -139,6 +139,26 @@ def _key(row: AdviceItem) -> tuple[tuple, ...]:
     return (own, (row.kind,)) if row.kind in (AdviceKind.CV, AdviceKind.DIRECTION) else (own,)
 
 
+def replace_drafted_items(
+    *, rejection: Rejection, application: Application, status: AdviceStatus = AdviceStatus.DRAFTED
+) -> tuple[list[AdviceItem], list[AdviceItem]]:
+    """Replace the drafted items with a fresh plan, keeping what a person saved or removed: (new, kept).
+
+    No checks, no audit: callers (draft_advice, the demo) own those. ``application`` has its candidate
+    and vacancy's job family loaded.
+    """
+    kept = list(AdviceItem.objects.filter(rejection=rejection).exclude(status=AdviceStatus.DRAFTED))
+    AdviceItem.objects.filter(rejection=rejection, status=AdviceStatus.DRAFTED).delete()
+    kept_keys = _kept_keys(kept)
+    rows = [row for row in _planned_rows(rejection, application) if not any(k in kept_keys for k in _key(row))]
+    start = max((i.position for i in kept), default=-1) + 1
+    for offset, row in enumerate(rows):
+        row.position = start + offset
+        row.status = status
+    AdviceItem.objects.bulk_create(rows)
+    return rows, kept
+
+
 @transaction.atomic
 def draft_advice(*, rejection: Rejection) -> list[AdviceItem]:
     """Draft advice for a rejection from its record and the organisation's active routes.
@@ -155,15 +175,7 @@ def draft_advice(*, rejection: Rejection) -> list[AdviceItem]:
     application = Application.objects.select_related("candidate", "vacancy__job_family").get(
         pk=rejection.application_id
     )
-    existing = list(AdviceItem.objects.filter(rejection=rejection))
-    kept = [i for i in existing if i.status != AdviceStatus.DRAFTED]
-    AdviceItem.objects.filter(rejection=rejection, status=AdviceStatus.DRAFTED).delete()
-    kept_keys = _kept_keys(kept)
-    rows = [row for row in _planned_rows(rejection, application) if not any(k in kept_keys for k in _key(row))]
-    start = max((i.position for i in kept), default=-1) + 1
-    for offset, row in enumerate(rows):
-        row.position = start + offset
-    AdviceItem.objects.bulk_create(rows)
+    rows, kept = replace_drafted_items(rejection=rejection, application=application)
     record_event(
         organisation=rejection.organisation, action=AuditAction.UPDATE, target=rejection,
         candidate_id=application.candidate_id, summary=f"Advice drafted: {len(rows)} items ({len(kept)} kept)",

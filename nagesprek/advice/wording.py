@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from nagesprek.advice.planning import CRITERION, DirectionHint, Gap, PlannedItem, RouteOption
 
@@ -47,13 +48,16 @@ def _money(amount: Decimal) -> str:
     return text
 
 
-def route_sentences(route: RouteOption) -> str:
+def route_sentences(route: RouteOption, *, with_duration: bool = True) -> str:
     """What the route is, how long it takes and what it costs, in a few short sentences."""
     parts = [
         _("You can do this with “%(title)s” at %(provider)s.") % {"title": route.title, "provider": route.provider}
     ]
-    if route.weeks:
-        parts.append(_("It takes about %(weeks)s weeks.") % {"weeks": route.weeks})
+    if route.weeks and with_duration:
+        parts.append(
+            ngettext("It takes about %(weeks)s week.", "It takes about %(weeks)s weeks.", route.weeks)
+            % {"weeks": route.weeks}
+        )
     if route.cost is not None:
         if route.cost == 0:
             parts.append(_("It is free."))
@@ -87,7 +91,7 @@ def cv_text(names: Sequence[str], route: RouteOption | None, language: str) -> s
             _("Put this in your CV. Then an employer sees it right away."),
         ]
         if route is not None:
-            parts.append(route_sentences(route))
+            parts.append(route_sentences(route, with_duration=False))
         return " ".join(parts)
 
 
