@@ -531,7 +531,7 @@ def surface_candidate(c: TrueCandidate, rng: random.Random, held_out: bool) -> d
 
 
 def vacancy_doc(v: TrueVacancy, s: dict, vocab: Vocabulary) -> engine.VacancyDoc:
-    must = [engine.Need(c) for c in (vocab.resolve(label) for label in s["must"]) if c]
+    must = [engine.Need(vocab.concept_or_key(label)) for label in s["must"]]
     if v.lang:
         must.append(engine.Need("lang:" + v.lang[0], v.lang[1]))
     if v.edu:
@@ -553,9 +553,7 @@ def profile_doc(c: TrueCandidate, s: dict, vocab: Vocabulary) -> engine.ProfileD
             occupations.add(occ)
             levels["years:" + occ] = levels.get("years:" + occ, 0.0) + years
     for name in s["quals"] + s["skills"]:
-        concept = vocab.resolve(name)
-        if concept:
-            levels[concept] = 1.0
+        levels[vocab.concept_or_key(name)] = 1.0
     for language, level in c.langs.items():
         levels["lang:" + language] = level
     levels["edu"] = c.edu

@@ -399,41 +399,90 @@ def rank_vacancies(index: MatchIndex, profile: ProfileDoc, k: int = 10) -> list[
     )
     routable = index._route_mask()
     query = _query_text(index.vacancies, profile.terms, index.terms)
-    results: list[tuple[float, int, _Segment, int, int]] = []
+    results: list[tuple[float, int, _Segment, int]] = []
+    affine = np.zeros(len(held), dtype=bool)
+    affine[occupations] = True
+    affine[families] = True
     for seg in index.vacancies.segments():
-        scores, missing_col = _score_vacancies(seg, held, occupations, families, routable, query)
-        for pos in _top(scores, seg.ids, k):
-            results.append((float(scores[pos]), int(seg.ids[pos]), seg, int(pos), int(missing_col[pos])))
+        text = _text_scores(seg, query)
+        args = (held, occupations, families, routable, text)
+        # Exact pruning: score the vacancies of the profile's occupations and families first; any other
+        # vacancy scores at most W_OTHER + W_NICE + W_TEXT x its text similarity, so only those whose bound
+        # reaches the k-th best score so far need scoring at all.
+        inside = affine[seg.occ] | affine[seg.fam]
+        rows = np.flatnonzero(inside)
+        scores = _score_vacancies(seg, rows, *args)
+        best = _top(scores, seg.ids[rows], k)
+        results += [(float(scores[p]), int(seg.ids[rows[p]]), seg, int(rows[p])) for p in best]
+        kth = scores[best[-1]] if len(best) == k else 0.0
+        bound = W_OTHER + W_NICE * (seg.soft_count > 0) + W_TEXT * text
+        rows = np.flatnonzero(~inside & (bound >= kth) & (bound > 0))
+        if len(rows):
+            scores = _score_vacancies(seg, rows, *args)
+            best = _top(scores, seg.ids[rows], k)
+            results += [(float(scores[p]), int(seg.ids[rows[p]]), seg, int(rows[p])) for p in best]
     results.sort(key=lambda r: (-r[0], r[1]))
-    return [_vacancy_suggestion(index, seg, pos, score, held, profile) for score, _, seg, pos, _ in results[:k]]
+    return [_vacancy_suggestion(index, seg, pos, score, held, profile) for score, _, seg, pos in results[:k]]
 
 
 def _score_vacancies(
     seg: _Segment,
+    rows: np.ndarray | None,
     held: np.ndarray,
     occupations: np.ndarray,
     families: np.ndarray,
     routable: np.ndarray,
-    query: Mapping[int, float],
-) -> tuple[np.ndarray, np.ndarray]:
-    n = len(seg.ids)
-    hard = seg.hard
-    unmet_entry = hard.data > held[hard.indices]
-    unmet = np.bincount(seg.hard_rows[unmet_entry], minlength=n)
-    # For rows with exactly one unmet need: which concept it is (the last unmet entry of the row).
-    missing_col = np.full(n, -1, dtype=np.int64)
-    missing_col[seg.hard_rows[unmet_entry]] = hard.indices[unmet_entry]
-    near = (unmet == 1) & routable[np.clip(missing_col, 0, len(routable) - 1)]
-    keep = seg.alive & ((unmet == 0) | near)
-    nice_held = np.bincount(seg.soft_rows[held[seg.soft.indices] > 0], minlength=n).astype(float)
-    nice = np.divide(nice_held, seg.soft_count, out=np.zeros(n), where=seg.soft_count > 0)
-    same_occ = np.isin(seg.occ, occupations) & (seg.occ >= 0)
-    same_fam = np.isin(seg.fam, families) & (seg.fam >= 0)
+    text: np.ndarray,
+) -> np.ndarray:
+    """Scores of the segment's rows (all, or the given positions); -inf where left out."""
+    hard, soft = seg.hard, seg.soft
+    if rows is None:
+        h_idx, h_data, h_ptr = hard.indices, hard.data, hard.indptr
+        s_idx, s_ptr, s_count = soft.indices, soft.indptr, seg.soft_count
+        occ, fam, alive = seg.occ, seg.fam, seg.alive
+    else:
+        entries, h_ptr = _entries(hard.indptr, rows)
+        h_idx, h_data = hard.indices[entries], hard.data[entries]
+        entries, s_ptr = _entries(soft.indptr, rows)
+        s_idx, s_count = soft.indices[entries], seg.soft_count[rows]
+        occ, fam, alive, text = seg.occ[rows], seg.fam[rows], seg.alive[rows], text[rows]
+    n = len(occ)
+    unmet_entry = h_data > held[h_idx]
+    unmet = _row_sums(unmet_entry, h_ptr)
+    # For rows with exactly one unmet need, the sum of the unmet columns is that column.
+    missing_col = np.where(unmet == 1, _row_sums(np.where(unmet_entry, h_idx, 0), h_ptr), -1)
+    near = (unmet == 1) & routable[missing_col]  # -1 reads the always-False last slot
+    keep = alive & ((unmet == 0) | near)
+    nice_held = _row_sums(held[s_idx] > 0, s_ptr)
+    nice = np.divide(nice_held, s_count, out=np.zeros(n), where=s_count > 0)
+    lookup = np.zeros(len(held), dtype=bool)
+    lookup[occupations] = True
+    same_occ = lookup[occ]
+    lookup[:] = False
+    lookup[families] = True
+    same_fam = lookup[fam]
     affinity = np.where(same_occ, 1.0, np.where(same_fam, W_FAMILY, W_OTHER))
-    scores = affinity * np.where(unmet == 0, 1.0, NEAR_MISS_FACTOR) + W_NICE * nice + W_TEXT * _text_scores(seg, query)
+    scores = affinity * np.where(unmet == 0, 1.0, NEAR_MISS_FACTOR) + W_NICE * nice + W_TEXT * text
     scores = np.round(scores, _ROUND)
     scores[~keep | (scores <= 0)] = -np.inf
-    return scores, missing_col
+    return scores
+
+
+def _entries(indptr: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Positions of the stored entries of the given CSR rows, and the sub-matrix's indptr."""
+    starts = indptr[rows]
+    lengths = indptr[rows + 1] - starts
+    sub_ptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=sub_ptr[1:])
+    entries = np.repeat(starts - sub_ptr[:-1], lengths) + np.arange(sub_ptr[-1])
+    return entries, sub_ptr
+
+
+def _row_sums(values: np.ndarray, indptr: np.ndarray) -> np.ndarray:
+    """Per-row sums of a CSR matrix's per-entry values (prefix sums: no Python loop, empty rows give 0)."""
+    prefix = np.zeros(len(values) + 1, dtype=np.int64)
+    np.cumsum(values, out=prefix[1:])
+    return prefix[indptr[1:]] - prefix[indptr[:-1]]
 
 
 def rank_candidates(index: MatchIndex, vacancy: VacancyDoc, k: int = 10) -> list[Suggestion]:

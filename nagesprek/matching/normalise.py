@@ -228,6 +228,14 @@ class Vocabulary:
             return None
         return self._fuzzy_concepts[hit[2]]
 
+    def concept_or_key(self, text: str) -> str:
+        """The concept id of a name, or for a name the vocabulary does not know, ``"k:" + its key``.
+
+        A must-have the vocabulary does not know must not vanish from the filters: it stays a requirement that
+        only a profile holding the same name (by key) meets.
+        """
+        return self.resolve(text) or "k:" + self.key(text)
+
     def resolve_all(self, names: Iterable[str]) -> set[str]:
         """Concept ids of the names that resolve (the rest are unknown to the vocabulary)."""
         return {c for c in (self.resolve(n) for n in names) if c is not None}
