@@ -39,7 +39,11 @@ def route_option(route: Route) -> planning.RouteOption:
 
 def gaps_from_record(record: RejectionRecord) -> list[planning.Gap]:
     """Unmet, expired and expiring requirements (must-haves first), then low-rated criteria not already covered."""
-    assessed = assessment.assess_requirements(record.requirements, record.profile, record.today)
+    # The organisation's vocabulary-aware matcher, when the record carries one (the matching app's), else
+    # assessment's own: advice judges a gap exactly as the reasons do.
+    matcher = getattr(record, "matcher", None)
+    extra = {"matcher": matcher} if matcher is not None else {}
+    assessed = assessment.assess_requirements(record.requirements, record.profile, record.today, **extra)
     found = [a for a in assessed if a.status in GAP_STATUSES and a.requirement.kind != RequirementKind.COMPETENCY]
     found.sort(key=lambda a: not a.requirement.is_must_have)
     gaps = [
@@ -83,7 +87,7 @@ def _planned_rows(rejection: Rejection, application: Application) -> list[Advice
     options = [route_option(r) for r in route_selectors.list_active_routes(organisation=rejection.organisation)]
     language = rejection.language
     rows = []
-    for item in planning.plan_advice(gaps_from_record(record), options):
+    for item in planning.plan_advice(gaps_from_record(record), options, getattr(record, "matcher", None)):
         first = item.gaps[0]
         kind = _kind_for(item)
         rows.append(

@@ -119,7 +119,7 @@ def _parse_row(result: ParsedFile, line: int, raw: dict[str, str], too_many: boo
             "title": value["title"], "provider": value["provider"]})  # fmt: skip
     seen.add(key)
     if problems:
-        result.errors.extend(RowError(line, _capitalised(p)) for p in problems)
+        result.errors.extend(RowError(line, _sentence(p)) for p in problems)
         return
     result.row_numbers.append(line)
     result.rows.append(
@@ -133,8 +133,9 @@ def _parse_row(result: ParsedFile, line: int, raw: dict[str, str], too_many: boo
     )  # fmt: skip
 
 
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+def _sentence(text: str) -> str:
+    # Not capitalised: most messages start with a column name, which is written as in the file.
+    return text if text.endswith(".") else text + "."
 
 
 def _required(value: dict[str, str]) -> list[str]:

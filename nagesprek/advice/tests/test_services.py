@@ -193,11 +193,13 @@ def test_work_experience_routes_make_experience_advice(setting):
     from nagesprek.vacancies.constants import RequirementKind
     from nagesprek.vacancies.models import Requirement
 
+    label = "Drie jaar ervaring op de operatiekamer"
     Requirement.objects.create(
-        vacancy=setting.vacancy, kind=RequirementKind.EXPERIENCE, label="Drie jaar ervaring op de operatiekamer", years=3,
-        position=5,
-    )  # fmt: skip
+        vacancy=setting.vacancy, kind=RequirementKind.EXPERIENCE, label=label, years=3, position=5
+    )
     Experience.objects.create(candidate=setting.candidate, role="Verkoper", years=2)
-    make_route(setting.organisation, "Meeloopstage OK", "experience: operatiekamer", kind=RouteKind.WORK_EXPERIENCE, weeks=8)
+    make_route(
+        setting.organisation, "Meeloopstage OK", "experience: operatiekamer", kind=RouteKind.WORK_EXPERIENCE, weeks=8
+    )
     rejection = start(setting)
     assert [i.route.title for i in items(rejection) if i.kind == AdviceKind.EXPERIENCE] == ["Meeloopstage OK"]
