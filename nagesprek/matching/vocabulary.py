@@ -191,7 +191,7 @@ def vocabulary_for(organisation: Organisation) -> Vocabulary:
     cached = _CACHE.get(organisation.pk)
     if cached is not None and cached[0] == key:
         return cached[1]
-    vocabulary = Vocabulary.build(terms_for(organisation))
+    vocabulary = Vocabulary.build(terms_for(organisation) if stamp["n"] else [])
     _CACHE[organisation.pk] = (key, vocabulary)
     return vocabulary
 
@@ -202,3 +202,26 @@ def name_matcher(organisation: Organisation):
     Names the vocabulary does not know compare as before (folded, stemmed, word order free).
     """
     return vocabulary_for(organisation).matcher()
+
+
+class OrganisationMatcher:
+    """A lazy ``names_match``-shaped matcher: loads the organisation's vocabulary on its first comparison.
+
+    Records for drafting carry one without a query; only drafting that compares names reads the vocabulary
+    (one stamp query per matcher, the labels only when they changed). Two matchers of one organisation are equal.
+    """
+
+    def __init__(self, organisation_id: int) -> None:
+        self.organisation_id = organisation_id
+        self._vocabulary: Vocabulary | None = None
+
+    def __call__(self, required: str, held: str) -> bool:
+        if self._vocabulary is None:
+            self._vocabulary = vocabulary_for(Organisation(pk=self.organisation_id))
+        return self._vocabulary.same(required, held)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, OrganisationMatcher) and other.organisation_id == self.organisation_id
+
+    def __hash__(self) -> int:
+        return hash(self.organisation_id)

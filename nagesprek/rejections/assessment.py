@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -186,23 +186,35 @@ def names_match(required: str, held: str) -> bool:
     return normalise_name(required) == normalise_name(held)
 
 
+NameMatcher = Callable[[str, str], bool]
+
+
 def assess_requirements(
     requirements: Iterable[RequirementSpec],
     candidate_profile: CandidateProfile,
     today: date,
     *,
     expiring_within_days: int = EXPIRING_WITHIN_DAYS,
+    matcher: NameMatcher | None = None,
 ) -> list[RequirementAssessment]:
-    """Assess each requirement against the profile: met / unmet / expired / expiring / unknown, with its fact."""
+    """Assess each requirement against the profile: met / unmet / expired / expiring / unknown, with its fact.
+
+    ``matcher(required, held)`` decides whether a qualification or skill name in the profile is the required
+    one; by default ``names_match``. ``matching.selectors.name_matcher(organisation)`` gives the
+    organisation's vocabulary-aware one (synonyms, Dutch/English, stemming, compounds, typos).
+    """
     horizon = today + timedelta(days=expiring_within_days)
-    return [_assess_one(req, candidate_profile, today, horizon) for req in requirements]
+    match = matcher or names_match
+    return [_assess_one(req, candidate_profile, today, horizon, match) for req in requirements]
 
 
-def _assess_one(req: RequirementSpec, profile: CandidateProfile, today: date, horizon: date) -> RequirementAssessment:
+def _assess_one(
+    req: RequirementSpec, profile: CandidateProfile, today: date, horizon: date, match: NameMatcher
+) -> RequirementAssessment:
     if req.kind in QUALIFICATION_KINDS:
-        return _assess_qualification(req, profile.qualifications, today, horizon)
+        return _assess_qualification(req, profile.qualifications, today, horizon, match)
     if req.kind == "skill":
-        return _assess_skill(req, profile.skills)
+        return _assess_skill(req, profile.skills, match)
     if req.kind == "language":
         return _assess_language(req, profile.languages)
     if req.kind == "experience":
@@ -217,11 +229,11 @@ def _unknown(req: RequirementSpec) -> RequirementAssessment:
 
 
 def _assess_qualification(
-    req: RequirementSpec, held: Sequence[QualificationFact], today: date, horizon: date
+    req: RequirementSpec, held: Sequence[QualificationFact], today: date, horizon: date, match: NameMatcher
 ) -> RequirementAssessment:
     if not held:
         return _unknown(req)
-    matches = [q for q in held if names_match(req.label, q.name)]
+    matches = [q for q in held if match(req.label, q.name)]
     if not matches:
         return RequirementAssessment(req, Status.UNMET, Fact(FactKind.NOT_IN_PROFILE, req.label))
     # The candidate may hold an old and a renewed one: judge by the one valid longest.
@@ -238,10 +250,10 @@ def _assess_qualification(
     return RequirementAssessment(req, Status.MET, Fact(FactKind.HELD, req.label), names)
 
 
-def _assess_skill(req: RequirementSpec, skills: Sequence[str]) -> RequirementAssessment:
+def _assess_skill(req: RequirementSpec, skills: Sequence[str], match: NameMatcher) -> RequirementAssessment:
     if not skills:
         return _unknown(req)
-    matches = tuple(s for s in skills if names_match(req.label, s))
+    matches = tuple(s for s in skills if match(req.label, s))
     if not matches:
         return RequirementAssessment(req, Status.UNMET, Fact(FactKind.NOT_IN_PROFILE, req.label))
     return RequirementAssessment(req, Status.MET, Fact(FactKind.HELD, req.label), matches)

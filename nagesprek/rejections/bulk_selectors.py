@@ -30,6 +30,7 @@ from nagesprek.applications.constants import ApplicationStatus
 from nagesprek.applications.models import Application
 from nagesprek.candidates.selectors import PROFILE_PREFETCHES
 from nagesprek.evaluations.models import CriterionRating
+from nagesprek.matching.vocabulary import OrganisationMatcher
 from nagesprek.organisations.constants import Role
 from nagesprek.organisations.selectors import Actor
 from nagesprek.rejections import assessment, selectors
@@ -237,12 +238,16 @@ def load_rejection_records(
     candidates = [application.candidate for application in applications]
     prefetch_related_objects(candidates, *PROFILE_PREFETCHES)
     ratings = _ratings_by_application([a.pk for a in applications], [c.pk for c in yardstick.criteria])
+    matchers: dict[int, OrganisationMatcher] = {}  # one per organisation: it reads the vocabulary once per chunk
     return {
         application.pk: RejectionRecord(
             language=application.candidate.language,
             today=today,
             requirements=yardstick.requirements,
             profile=selectors.candidate_profile(application.candidate),
+            matcher=matchers.setdefault(
+                application.candidate.organisation_id, OrganisationMatcher(application.candidate.organisation_id)
+            ),
             criteria=tuple(
                 CriterionRecord(
                     c.pk,

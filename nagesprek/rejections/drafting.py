@@ -19,6 +19,7 @@ nothing qualifies the result is empty: the recruiter must write the reason.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from statistics import fmean
@@ -84,6 +85,9 @@ class RejectionRecord:
     requirements: tuple[RequirementSpec, ...] = ()
     profile: CandidateProfile = field(default_factory=CandidateProfile)
     criteria: tuple[CriterionRecord, ...] = ()
+    # Whether a name in the profile is the required one; None = assessment.names_match. The selectors pass the
+    # organisation's vocabulary-aware matcher (matching.vocabulary.OrganisationMatcher), issue 4.
+    matcher: Callable[[str, str], bool] | None = None
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,7 @@ class ReasonDraft:
 def draft_reasons(record: RejectionRecord) -> list[ReasonDraft]:
     """Reasons the record supports, written for the candidate in ``record.language``; empty when it supports none."""
     with translation.override(record.language):
-        assessments = assess_requirements(record.requirements, record.profile, record.today)
+        assessments = assess_requirements(record.requirements, record.profile, record.today, matcher=record.matcher)
         drafts = [_requirement_reason(a) for a in assessments if a.requirement.is_must_have and a.is_gap]
         covered = {d.requirement_id for d in drafts}
         drafts += [

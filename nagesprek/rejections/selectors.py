@@ -26,6 +26,7 @@ from django.utils import timezone
 from nagesprek.applications.models import Application
 from nagesprek.candidates.models import Candidate
 from nagesprek.evaluations.models import CriterionRating
+from nagesprek.matching.vocabulary import OrganisationMatcher
 from nagesprek.organisations.constants import Role
 from nagesprek.organisations.models import Organisation
 from nagesprek.organisations.selectors import Actor
@@ -227,6 +228,7 @@ def load_rejection_record(
         today=today or timezone.localdate(),
         requirements=tuple(requirements),
         profile=profile,
+        matcher=OrganisationMatcher(application.candidate.organisation_id),
         criteria=tuple(
             CriterionRecord(c.pk, c.label, c.stage.name, c.requirement_id, tuple(own[c.pk]), best.get(c.pk))
             for c in criteria
