@@ -676,7 +676,8 @@ def _ms(seconds: list[float]) -> list[float]:
     return [s * 1000 for s in seconds]
 
 
-def run(size: str, seed: int, *, sizes: tuple | None = None) -> Report:
+def run(size: str, seed: int, *, sizes: tuple | None = None, postgres: bool = True) -> Report:
+    """Run at ``size`` (or explicit ``sizes``); ``postgres=False`` skips the FTS method (tests)."""
     n_vac, n_cand, n_queries, n_naive, n_pool, n_all = sizes or SIZES[size]
     report = Report(benchmark="matching", size=size, seed=seed)
     rng = random.Random(seed)
@@ -741,7 +742,7 @@ def run(size: str, seed: int, *, sizes: tuple | None = None) -> Report:
         engine.rank_candidates(index, vdoc, 10)
         pool_times.append(time.perf_counter() - t)
 
-    fts = _run_fts(vac_surfaces, true_vacancies, queries, cv_texts)
+    fts = _run_fts(vac_surfaces, true_vacancies, queries, cv_texts) if postgres else {"ran": False, "skipped": "off"}
     bm25 = _run_bm25s(vac_docs, queries)
 
     all_s = None
