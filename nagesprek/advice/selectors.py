@@ -40,7 +40,9 @@ def can_edit_advice(*, actor: Actor, rejection: Rejection) -> bool:
 
 def list_advice_items(*, rejection: Rejection, include_removed: bool = True) -> QuerySet[AdviceItem]:
     """The rejection's advice items in letter order, with their route and what they address."""
-    items = AdviceItem.objects.filter(rejection=rejection).select_related("route", "requirement", "criterion")
+    items = AdviceItem.objects.filter(rejection=rejection).select_related(
+        "route", "requirement", "criterion__requirement"
+    )
     if not include_removed:
         items = items.exclude(status=AdviceStatus.REMOVED)
     return items
@@ -59,15 +61,24 @@ def letter_advice(rejection: Rejection) -> list[dict[str, Any]]:
 
     Each item is ``{"title", "text"}`` (``letters.context``'s ``advice`` key) plus the route's
     provider, duration, cost and link for the candidate page. The title is the route's, or the
-    kind of advice (translated when rendered, in the letter's language).
+    requirement or criterion it is about, or the kind of advice (translated when rendered).
     """
     return [_letter_item(item) for item in list_advice_items(rejection=rejection, include_removed=False)]
+
+
+def _subject(item: AdviceItem):
+    # Without a route, the item is headed by what it is about; CV and direction advice by their kind.
+    if item.requirement is not None:
+        return item.requirement.label
+    if item.criterion is not None:
+        return item.criterion.label
+    return AdviceKind(item.kind).label
 
 
 def _letter_item(item: AdviceItem) -> dict[str, Any]:
     route = item.route
     return {
-        "title": route.title if route is not None else AdviceKind(item.kind).label,
+        "title": route.title if route is not None else _subject(item),
         "text": item.text.strip(),
         "provider": route.provider if route is not None else "",
         "link": route.link if route is not None else "",
