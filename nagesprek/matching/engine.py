@@ -417,7 +417,11 @@ def rank_vacancies(index: MatchIndex, profile: ProfileDoc, k: int = 10) -> list[
         kth = scores[best[-1]] if len(best) == k else 0.0
         bound = W_OTHER + W_NICE * (seg.soft_count > 0) + W_TEXT * text
         rows = np.flatnonzero(~inside & (bound >= kth) & (bound > 0))
-        if len(rows):
+        if 2 * len(rows) > len(seg.ids):  # most rows: scoring them all in place beats gathering them
+            scores = _score_vacancies(seg, None, *args)
+            scores[inside] = -np.inf  # already taken from the first pass
+            results += [(float(scores[p]), int(seg.ids[p]), seg, int(p)) for p in _top(scores, seg.ids, k)]
+        elif len(rows):
             scores = _score_vacancies(seg, rows, *args)
             best = _top(scores, seg.ids[rows], k)
             results += [(float(scores[p]), int(seg.ids[rows[p]]), seg, int(rows[p])) for p in best]
