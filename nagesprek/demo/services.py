@@ -35,15 +35,22 @@ DEMO_SEED = 20261127
 # evaluations.demo.add_demo_evaluations once their tests expect load_demo_data to have run them.
 def _later_steps() -> tuple[tuple[str, Callable[[Organisation, random.Random], object]], ...]:
     # Imported here: these apps import demo-independent code only, but load after this module.
+    from nagesprek.advice.demo import add_demo_advice
     from nagesprek.candidates.demo import add_demo_profiles
     from nagesprek.evaluations.demo import add_demo_evaluations
-    from nagesprek.rejections.demo import add_demo_gate_rules, add_demo_rejections
+    from nagesprek.matching.demo import add_demo_vocabulary
+    from nagesprek.rejections.demo import add_demo_gate_rules, add_demo_letters, add_demo_rejections
+    from nagesprek.routes.demo import add_demo_routes
 
     return (
+        ("vocabulary", add_demo_vocabulary),
+        ("routes", add_demo_routes),
         ("profiles", add_demo_profiles),
         ("evaluations", add_demo_evaluations),
         ("gate-rules", add_demo_gate_rules),
         ("rejections", add_demo_rejections),
+        ("advice", add_demo_advice),
+        ("letters", add_demo_letters),
     )
 
 

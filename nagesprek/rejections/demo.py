@@ -59,9 +59,6 @@ def add_demo_rejections(organisation: Organisation, rng: random.Random) -> int:
 
 
 def _sent_rejection(organisation: Organisation, application: Application) -> int:
-    from nagesprek.letters.rendering import render_letter
-    from nagesprek.portal.services import issue_link
-
     outcome = CLOSED_OUTCOMES[ApplicationStatus(application.status)]
     closing = getattr(application, "closing", [])  # prefetched: the change that closed it, newest first
     decided_at = closing[0].changed_at if closing else application.closed_at
@@ -94,20 +91,40 @@ def _sent_rejection(organisation: Organisation, application: Application) -> int
     RejectionReason.objects.bulk_create(
         RejectionReason.from_draft(rejection, draft, position) for position, draft in enumerate(drafts)
     )
-    letter = render_letter(rejection=rejection, candidate_url=issue_link(candidate=application.candidate))
-    rejection.outbox_message = OutboxMessage.objects.create(
-        key=f"rejection:{rejection.pk}",
-        organisation=organisation,
-        recipient=application.candidate.email,
-        language=language,
-        template="rejection_letter",
-        subject=letter.subject[:300],
-        body_text=letter.text,
-        body_html=letter.html,
-        candidate_id=application.candidate_id,
-        status=OutboxStatus.SENT,
-        attempts=1,
-        sent_at=decided_at,
-    )
-    rejection.save(update_fields=["outbox_message"])
     return 1
+
+
+def add_demo_letters(organisation: Organisation, rng: random.Random) -> int:
+    """The letters of the demo's sent rejections, as the outbox recorded them; run after the advice.
+
+    Each is rendered exactly as the product renders a letter (reasons, approved advice, the
+    candidate's personal link) and recorded as delivered on the day of the decision.
+    Safe to run twice: rejections that have their letter are skipped.
+    """
+    from nagesprek.letters.rendering import render_letter
+    from nagesprek.portal.services import issue_link
+
+    rejections = Rejection.objects.filter(
+        organisation=organisation, status=RejectionStatus.SENT, outbox_message__isnull=True
+    ).select_related("organisation", "application__candidate", "application__vacancy", "stage")
+    count = 0
+    for rejection in rejections.order_by("pk"):
+        candidate = rejection.application.candidate
+        letter = render_letter(rejection=rejection, candidate_url=issue_link(candidate=candidate))
+        rejection.outbox_message = OutboxMessage.objects.create(
+            key=f"rejection:{rejection.pk}",
+            organisation=organisation,
+            recipient=candidate.email,
+            language=rejection.language,
+            template="rejection_letter",
+            subject=letter.subject[:300],
+            body_text=letter.text,
+            body_html=letter.html,
+            candidate_id=candidate.pk,
+            status=OutboxStatus.SENT,
+            attempts=1,
+            sent_at=rejection.sent_at,
+        )
+        rejection.save(update_fields=["outbox_message"])
+        count += 1
+    return count

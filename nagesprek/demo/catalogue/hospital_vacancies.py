@@ -72,6 +72,38 @@ VACANCIES = (
         at_stage=3,
     ),
     VacancySpec(
+        key="zd-anes-dagbehandeling",
+        title="Anesthesiemedewerker Dagbehandeling",
+        department=ANES,
+        family="Anesthesie en OK",
+        role="anesthesie",
+        location="Delft",
+        hours=(24, 32),
+        scale="FWG 55",
+        intro="Op de dagbehandeling worden patiënten dezelfde dag geopereerd en gaan ze ook weer naar huis. "
+        "Als anesthesiemedewerker zorg je dat dat veilig en rustig gebeurt.",
+        tasks="Je bereidt de anesthesie voor, bewaakt de patiënt tijdens korte ingrepen en begeleidt het "
+        "wakker worden. Je werkt alleen overdag, van maandag tot en met vrijdag.",
+        requirements=(
+            RequirementSpec(
+                K.CERTIFICATE,
+                "Deelcertificaat Anesthesiologie",
+                "Je hebt het (deel)certificaat Anesthesiologie van een CZO-erkende opleiding. Daarmee mag je "
+                "zelfstandig anesthesie voorbereiden en bewaken bij mensen.",
+            ),
+            c.experience(
+                1,
+                "in de zorg of dierenzorg",
+                "Je hebt in de zorg gewerkt, bijvoorbeeld in een ziekenhuis of een dierenkliniek.",
+                must=False,
+            ),
+            NL_B2,
+        ),
+        pipeline="meeloopdag",
+        status=S.OPEN,
+        closes=28,
+    ),
+    VacancySpec(
         key="zd-anes-opleiding",
         title="Anesthesiemedewerker in opleiding",
         department=ANES,
