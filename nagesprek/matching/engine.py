@@ -41,6 +41,7 @@ import numpy as np
 ENGINE_VERSION = "1.0"
 
 NEAR_MISS_FACTOR = 0.4
+MAX_GAPS = 2  # a near-miss lacks at most this many must-haves, all closed by one route
 W_FAMILY = 0.6
 W_OTHER = 0.0
 W_NICE = 0.15
@@ -266,21 +267,26 @@ class MatchIndex:
 
     # -- routes
     def set_routes(self, routes: Iterable[RouteRef]) -> None:
-        """Replace the route catalogue; per concept keep the best route (shortest, cheapest, lowest id)."""
-        self.routes = list(routes)
-        best: dict[str, RouteRef] = {}
-        for route in sorted(self.routes, key=lambda r: (r.weeks, r.cost, str(r.id))):
-            for concept in route.closes:
-                best.setdefault(concept, route)
-        self.route_for = best
+        """Replace the route catalogue, best first: shortest, then cheapest, then lowest id."""
+        self.routes = sorted(routes, key=lambda r: (r.weeks, r.cost, str(r.id)))
 
-    def _route_mask(self) -> np.ndarray:
-        mask = np.zeros(len(self.concepts) + 1, dtype=bool)
-        for concept in self.route_for:
-            col = self.concepts.get(concept)
-            if col >= 0:
-                mask[col] = True
-        return mask
+    def route_closing(self, missing: Iterable[str]) -> RouteRef | None:
+        """The best route that closes every one of the ``missing`` concepts (at most ``MAX_GAPS``), or None."""
+        gaps = set(missing)
+        if not gaps or len(gaps) > MAX_GAPS:
+            return None
+        return next((r for r in self.routes if gaps <= r.closes), None)
+
+    def _route_tables(self) -> tuple[np.ndarray, np.ndarray]:
+        """Which single concept columns a route closes (mask), and which pairs (sorted keys a * width + b)."""
+        width = len(self.concepts) + 1
+        mask = np.zeros(width, dtype=bool)
+        pairs: set[int] = set()
+        for route in self.routes:
+            cols = sorted(c for c in (self.concepts.get(x) for x in route.closes) if c >= 0)
+            mask[cols] = True
+            pairs.update(a * width + b for i, a in enumerate(cols) for b in cols[i + 1 :])
+        return mask, np.array(sorted(pairs), dtype=np.int64)
 
     # -- encoding
     def _encode_vacancy(self, doc: VacancyDoc) -> tuple:
@@ -397,7 +403,7 @@ def rank_vacancies(index: MatchIndex, profile: ProfileDoc, k: int = 10) -> list[
         sorted({index.concepts.get(_FAMILY + f) for f in index.families_of(profile.occupations)} - {-1}),
         dtype=np.int64,
     )
-    routable = index._route_mask()
+    routable = index._route_tables()
     query = _query_text(index.vacancies, profile.terms, index.terms)
     results: list[tuple[float, int, _Segment, int]] = []
     affine = np.zeros(len(held), dtype=bool)
@@ -435,7 +441,7 @@ def _score_vacancies(
     held: np.ndarray,
     occupations: np.ndarray,
     families: np.ndarray,
-    routable: np.ndarray,
+    routable: tuple[np.ndarray, np.ndarray],
     text: np.ndarray,
 ) -> np.ndarray:
     """Scores of the segment's rows (all, or the given positions); -inf where left out."""
@@ -453,9 +459,13 @@ def _score_vacancies(
     n = len(occ)
     unmet_entry = h_data > held[h_idx]
     unmet = _row_sums(unmet_entry, h_ptr)
-    # For rows with exactly one unmet need, the sum of the unmet columns is that column.
-    missing_col = np.where(unmet == 1, _row_sums(np.where(unmet_entry, h_idx, 0), h_ptr), -1)
-    near = (unmet == 1) & routable[missing_col]  # -1 reads the always-False last slot
+    cols = h_idx.astype(np.int64)
+    near = _near(
+        unmet,
+        _row_sums(np.where(unmet_entry, cols, 0), h_ptr),
+        _row_sums(np.where(unmet_entry, cols * cols, 0), h_ptr),
+        routable,
+    )
     keep = alive & ((unmet == 0) | near)
     nice_held = _row_sums(held[s_idx] > 0, s_ptr)
     nice = np.divide(nice_held, s_count, out=np.zeros(n), where=s_count > 0)
@@ -470,6 +480,24 @@ def _score_vacancies(
     scores = np.round(scores, _ROUND)
     scores[~keep | (scores <= 0)] = -np.inf
     return scores
+
+
+def _near(unmet: np.ndarray, s1: np.ndarray, s2: np.ndarray, routable: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """Rows whose unmet must-haves (one or two; column sum ``s1``, sum of squares ``s2``) one route closes.
+
+    One gap: ``s1`` is its column. Two gaps a < b: a + b = s1 and a² + b² = s2 give a and b exactly.
+    """
+    mask, pairs = routable
+    width = len(mask)
+    one = (unmet == 1) & mask[np.where(unmet == 1, s1, width - 1)]  # width - 1: the always-False last slot
+    two = unmet == 2
+    if not two.any() or not len(pairs):
+        return one
+    spread = np.sqrt(np.maximum(2 * s2[two] - s1[two] ** 2, 0)).round().astype(np.int64)
+    a, b = (s1[two] - spread) // 2, (s1[two] + spread) // 2
+    both = np.zeros(len(unmet), dtype=bool)
+    both[np.flatnonzero(two)] = np.isin(a * width + b, pairs)
+    return one | both
 
 
 def _entries(indptr: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -491,7 +519,7 @@ def _row_sums(values: np.ndarray, indptr: np.ndarray) -> np.ndarray:
 
 def rank_candidates(index: MatchIndex, vacancy: VacancyDoc, k: int = 10) -> list[Suggestion]:
     """The k best profiles in the index for a vacancy, ranked as ``rank_vacancies`` ranks vacancies."""
-    routable = index._route_mask()
+    routable = index._route_tables()
     query = _query_text(index.profiles, vacancy.terms, index.terms)
     occ_col = index.concepts.get(vacancy.occupation) if vacancy.occupation else -1
     family_cols = [index.concepts.get(o) for o in index.occupations_in(vacancy.family)] if vacancy.family else []
@@ -504,13 +532,15 @@ def rank_candidates(index: MatchIndex, vacancy: VacancyDoc, k: int = 10) -> list
     for seg in index.profiles.segments():
         n = len(seg.ids)
         unmet = np.zeros(n, dtype=np.int64)
-        missing_routable = np.zeros(n, dtype=bool)
+        s1, s2 = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
         for col, level in needs.values():
             fail = seg.column(seg.hard_csc, col) < level
             unmet += fail
-            if col >= 0 and routable[col]:
-                missing_routable |= fail
-        near = (unmet == 1) & missing_routable
+            # A concept nobody in the index holds (col -1) takes the always-False last slot: no route closes it.
+            slot = col if col >= 0 else len(routable[0]) - 1
+            s1 += fail * slot
+            s2 += fail * slot * slot
+        near = _near(unmet, s1, s2, routable)
         keep = seg.alive & ((unmet == 0) | near)
         same_occ = seg.column(seg.soft_csc, occ_col) > 0
         same_fam = np.zeros(n, dtype=bool)
@@ -550,7 +580,7 @@ def _explain(
 ) -> tuple[bool, list[str], list[str], RouteRef | None, list[Reason]]:
     met, missing = _assess(index, vacancy, profile)
     fits_now = not missing
-    route = None if fits_now else index.route_for.get(missing[0])
+    route = None if fits_now else index.route_closing(missing)
     reasons: list[Reason] = []
     if vacancy.occupation and vacancy.occupation in profile.occupations:
         reasons.append(Reason("same_occupation", {"occupation": vacancy.occupation}))
@@ -559,7 +589,12 @@ def _explain(
     if fits_now:
         reasons.append(Reason("fits_now", {"met": list(met)}))
     else:
-        reasons.append(Reason("near_miss", {"missing": missing[0], "route_id": route.id, "route_title": route.title}))
+        reasons.append(
+            Reason(
+                "near_miss",
+                {"missing": missing[0], "missing_all": list(missing), "route_id": route.id, "route_title": route.title},
+            )
+        )
     nice_held = [c for c in dict.fromkeys(vacancy.nice) if profile.levels.get(c, 0) > 0]
     if nice_held:
         reasons.append(Reason("nice_to_have", {"held": nice_held, "of": len(set(vacancy.nice))}))
@@ -590,7 +625,7 @@ def naive_score(
     for need in vacancy.must:
         needs[need.concept] = max(needs.get(need.concept, 0.0), float(need.level))
     missing = [c for c, level in needs.items() if profile.levels.get(c, 0.0) < level]
-    if len(missing) > 1 or (missing and missing[0] not in index.route_for):
+    if missing and index.route_closing(missing) is None:
         return None
     families = index.families_of(profile.occupations)
     if vacancy.occupation is not None and vacancy.occupation in profile.occupations:
