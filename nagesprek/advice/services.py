@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from nagesprek.advice import planning, selectors, wording
@@ -17,6 +18,7 @@ from nagesprek.audit.services import record_event
 from nagesprek.organisations.selectors import Actor
 from nagesprek.rejections import assessment, gate
 from nagesprek.rejections import selectors as rejection_selectors
+from nagesprek.rejections.constants import Outcome, RejectionStatus
 from nagesprek.rejections.drafting import RejectionRecord
 from nagesprek.rejections.models import Rejection
 from nagesprek.routes import selectors as route_selectors
@@ -67,12 +69,19 @@ def gaps_from_record(record: RejectionRecord) -> list[planning.Gap]:
     return gaps
 
 
-def _family_titles(application: Application) -> dict[str, list[str]]:
+def _family_titles(organisation_id: int, vacancy_id: int) -> tuple[str, dict[str, list[str]]]:
+    """The vacancy's own job family, and the titles of the organisation's other open vacancies per family (1 query)."""
     families: dict[str, list[str]] = {}
-    open_vacancies = Vacancy.objects.filter(organisation_id=application.organisation_id, status=VacancyStatus.OPEN)
-    for name, title in open_vacancies.exclude(pk=application.vacancy_id).values_list("job_family__name", "title"):
-        families.setdefault(name, []).append(title)
-    return families
+    own = ""
+    rows = Vacancy.objects.filter(
+        Q(organisation_id=organisation_id, status=VacancyStatus.OPEN) | Q(pk=vacancy_id)
+    ).values_list("pk", "job_family__name", "title")
+    for pk, name, title in rows:
+        if pk == vacancy_id:
+            own = name
+        else:
+            families.setdefault(name, []).append(title)
+    return own, families
 
 
 def _best(routes: Iterable[planning.RouteOption], kind: str) -> planning.RouteOption | None:
@@ -85,37 +94,73 @@ def _planned_rows(rejection: Rejection, application: Application) -> list[Advice
         application=application, requirements_version=rejection.requirements_version, language=rejection.language
     )
     options = [route_option(r) for r in route_selectors.list_active_routes(organisation=rejection.organisation)]
+    family, families = _family_titles(application.organisation_id, application.vacancy_id)
+    return _rows_for_record(rejection, record, application.candidate.cv_text, options, family, families)
+
+
+def _rows_for_record(
+    rejection: Rejection,
+    record: RejectionRecord,
+    cv_text: str,
+    options: list[planning.RouteOption],
+    family: str,
+    families: dict[str, list[str]],
+) -> list[AdviceItem]:
+    """The advice items for one record (no queries: routes and the other vacancies come in as data)."""
     language = rejection.language
-    rows = []
-    for item in planning.plan_advice(gaps_from_record(record), options, getattr(record, "matcher", None)):
-        first = item.gaps[0]
-        kind = _kind_for(item)
-        rows.append(
-            AdviceItem(
-                rejection=rejection,
-                kind=kind,
-                requirement_id=first.requirement_id,
-                criterion_id=first.criterion_id,
-                route_id=item.route.id if item.route else None,
-                text=wording.planned_text(item, language),
-            )
+    rows = [
+        AdviceItem(
+            rejection=rejection,
+            kind=_kind_for(item),
+            requirement_id=item.gaps[0].requirement_id,
+            criterion_id=item.gaps[0].criterion_id,
+            route_id=item.route.id if item.route else None,
+            text=wording.planned_text(item, language),
         )
-    candidate = application.candidate
+        for item in planning.plan_advice(gaps_from_record(record), options, getattr(record, "matcher", None))
+    ]
     held = [q.name for q in record.profile.qualifications] + list(record.profile.skills)
-    missing = planning.missing_from_cv(held, candidate.cv_text)
+    missing = planning.missing_from_cv(held, cv_text)
     if missing:
         route = _best(options, RouteKind.CV_ADVICE)
         text = wording.cv_text(missing[:3], route, language)
         rows.append(
             AdviceItem(rejection=rejection, kind=AdviceKind.CV, route_id=route.id if route else None, text=text)
         )
-    hint = planning.direction_hint(
-        record.profile.experiences, application.vacancy.job_family.name, _family_titles(application)
-    )
+    # The seam for the matching engine: a better "fits another family" measure replaces direction_hint.
+    hint = planning.direction_hint(record.profile.experiences, family, families)
     if hint is not None:
-        text = wording.direction_text(hint, language)
-        rows.append(AdviceItem(rejection=rejection, kind=AdviceKind.DIRECTION, text=text))
+        rows.append(
+            AdviceItem(rejection=rejection, kind=AdviceKind.DIRECTION, text=wording.direction_text(hint, language))
+        )
     return rows
+
+
+def draft_advice_in_bulk(*, rejections: Sequence[Rejection], records: Mapping[int, RejectionRecord]) -> int:
+    """Draft advice for many new rejections of one vacancy at once (the bulk rejection path).
+
+    ``records`` maps application id to the record drafting read (bulk_selectors); rejections
+    without a record (or not of outcome "rejected") get none. Four queries whatever the number:
+    routes, their targets, the open vacancies (for direction advice), one insert.
+    Runs in the caller's transaction; the rejections are new, so there is nothing to keep.
+    """
+    rejections = [r for r in rejections if r.application_id in records and r.outcome == Outcome.REJECTED]
+    if not rejections:
+        return 0
+    first = rejections[0]
+    routes = route_selectors.list_active_routes(organisation=first.organisation_id)
+    options = [route_option(r) for r in routes]
+    family, families = _family_titles(first.organisation_id, first.application.vacancy_id)
+    rows = []
+    for rejection in rejections:
+        record = records[rejection.application_id]
+        cv_text = rejection.application.candidate.cv_text
+        planned = _rows_for_record(rejection, record, cv_text, options, family, families)
+        for position, row in enumerate(planned):
+            row.position = position
+        rows += planned
+    AdviceItem.objects.bulk_create(rows)
+    return len(rows)
 
 
 def _kind_for(item: planning.PlannedItem) -> str:
@@ -171,8 +216,6 @@ def draft_advice(*, rejection: Rejection) -> list[AdviceItem]:
     and nothing is drafted again for the gap they address. Does nothing for a rejection that is
     not a draft or not of outcome "rejected" (returns the items as they are). Audited as a system action.
     """
-    from nagesprek.rejections.constants import Outcome, RejectionStatus
-
     rejection = Rejection.objects.select_for_update().select_related("organisation").get(pk=rejection.pk)
     if rejection.status != RejectionStatus.DRAFT or rejection.outcome != Outcome.REJECTED:
         return list(selectors.list_advice_items(rejection=rejection, include_removed=False))

@@ -254,6 +254,7 @@ def _process_next_chunk(run: _Run, chunk_size: int) -> bool:
         )
         decisions = [_decide(application, records.get(application.pk), run) for application in applications]
         rejections = _store(decisions, run)
+        _draft_advice(rejections, records)
         bulk.processed += len(ids)
         bulk.needing_attention += sum(1 for d in decisions if d.attention_note)
         bulk.save(update_fields=["processed", "needing_attention"])
@@ -293,6 +294,12 @@ def _decide(application: Application, record: RejectionRecord | None, run: _Run)
         return _Decision(application, drafts, RejectionStatus.DRAFT, ATTENTION_GATE_REFUSED)
     status = RejectionStatus.IN_REVIEW if run.four_eyes else RejectionStatus.SCHEDULED
     return _Decision(application, drafts, status)
+
+
+def _draft_advice(rejections: list[Rejection], records: dict) -> None:
+    from nagesprek.advice.services import draft_advice_in_bulk  # advice reads rejections; import late
+
+    draft_advice_in_bulk(rejections=rejections, records=records)
 
 
 def _store(decisions: list[_Decision], run: _Run) -> list[Rejection]:

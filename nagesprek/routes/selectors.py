@@ -39,7 +39,7 @@ def get_route_for_actor(*, actor: Actor, route_id: int) -> Route:
         raise Http404 from None
 
 
-def list_active_routes(*, organisation: Organisation) -> QuerySet[Route]:
+def list_active_routes(*, organisation: Organisation | int) -> QuerySet[Route]:
     """The organisation's active routes with their targets (two queries): what advice may propose."""
     return Route.objects.filter(organisation=organisation, is_active=True).prefetch_related(
         Prefetch("targets", queryset=RouteTarget.objects.order_by("pk"))

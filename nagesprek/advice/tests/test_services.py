@@ -203,3 +203,22 @@ def test_work_experience_routes_make_experience_advice(setting):
     )
     rejection = start(setting)
     assert [i.route.title for i in items(rejection) if i.kind == AdviceKind.EXPERIENCE] == ["Meeloopstage OK"]
+
+
+def test_the_bulk_path_drafts_the_same_advice_from_the_records_it_already_read(setting):
+    from nagesprek.rejections import selectors as rejection_selectors
+    from nagesprek.rejections.models import Rejection
+
+    setting_routes(setting.organisation)
+    single = [(i.kind, i.route_id, i.text) for i in items(start(setting))]
+    rejection = Rejection.objects.get(application=setting.application)
+    AdviceItem.objects.all().delete()
+    rejection.status = RejectionStatus.SCHEDULED
+    rejection.save()
+    rejection.application = setting.application  # as the bulk path holds it: candidate loaded
+    record = rejection_selectors.load_rejection_record(
+        application=setting.application, requirements_version=1, language="nl"
+    )
+    assert services.draft_advice_in_bulk(rejections=[rejection], records={setting.application.pk: record}) == 3
+    assert [(i.kind, i.route_id, i.text) for i in items(rejection)] == single
+    assert services.draft_advice_in_bulk(rejections=[rejection], records={}) == 0
