@@ -263,6 +263,7 @@ class MatchIndex:
         self.vacancies = _Side(self._encode_vacancy)
         self.profiles = _Side(self._encode_profile)
         self.family_of: dict[str, Counter[str]] = {}  # occupation concept -> job families (from vacancies)
+        self.known_families: dict[str, frozenset[str]] = {}  # the same from outside (e.g. closed vacancies)
         self.set_routes(routes)
 
     # -- routes
@@ -344,11 +345,16 @@ class MatchIndex:
             if counter[old[0].family] <= 0:
                 del counter[old[0].family]
 
+    def set_occupation_families(self, mapping: Mapping[str, Iterable[str]]) -> None:
+        """Job families of occupations known from outside the index (vacancies that are no longer open)."""
+        self.known_families = {o: frozenset(f) for o, f in mapping.items()}
+
     def families_of(self, occupations: Iterable[str]) -> set[str]:
-        return {f for o in occupations for f in self.family_of.get(o, ())}
+        return {f for o in occupations for f in (*self.family_of.get(o, ()), *self.known_families.get(o, ()))}
 
     def occupations_in(self, family: str | None) -> set[str]:
-        return {o for o, fams in self.family_of.items() if family in fams}
+        found = {o for o, fams in self.family_of.items() if family in fams}
+        return found | {o for o, fams in self.known_families.items() if family in fams}
 
 
 # --------------------------------------------------------------------------- ranking

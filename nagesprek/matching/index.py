@@ -47,6 +47,7 @@ def _talent_pool(organisation: Organisation):
 def _build(organisation: Organisation) -> _Entry:
     vacancies, routes, vocabulary = selectors.build_docs(organisation=organisation)
     index = engine.MatchIndex(routes)
+    index.set_occupation_families(selectors.occupation_families(organisation=organisation, vocabulary=vocabulary))
     index.add_vacancies(vacancies)
     pool = selectors.profiles_for_index(organisation=organisation, candidates=_talent_pool(organisation))
     index.add_profiles(selectors.profile_doc(c, vocabulary) for c in pool)

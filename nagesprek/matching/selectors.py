@@ -144,6 +144,16 @@ def route_refs(*, organisation: Organisation, vocabulary: Vocabulary) -> list[en
     return refs
 
 
+def occupation_families(*, organisation: Organisation, vocabulary: Vocabulary) -> dict[str, set[str]]:
+    """Occupation concept -> job families, from every vacancy of the organisation (closed ones too): one query."""
+    mapping: dict[str, set[str]] = {}
+    for title, family_id in Vacancy.objects.filter(organisation=organisation).values_list("title", "job_family_id"):
+        occupation = vocabulary.resolve(title)
+        if occupation:
+            mapping.setdefault(occupation, set()).add(f"jf{family_id}")
+    return mapping
+
+
 def build_docs(*, organisation: Organisation) -> tuple[list[engine.VacancyDoc], list[engine.RouteRef], Vocabulary]:
     """Vacancy documents and routes of one organisation, with the vocabulary used."""
     vocabulary = vocabulary_for(organisation)

@@ -148,3 +148,12 @@ def test_no_suggestion_violates_a_must_have_unless_it_is_a_near_miss_with_the_ro
         assert [(s.target_id, s.score) for s in engine.rank_vacancies(index, profile, k)] == (
             engine.naive_rank_vacancies(index, profile, k)
         )
+
+
+def test_job_families_known_from_closed_vacancies_count_as_the_same_family():
+    index = _index()
+    secretary = ProfileDoc(200, {"lang:nl": 5}, frozenset({"o:old-secretary"}))
+    assert engine.rank_vacancies(index, secretary, 10) == []  # nothing in common with the open vacancies
+    index.set_occupation_families({"o:old-secretary": {"secretariaat"}})
+    (found,) = engine.rank_vacancies(index, secretary, 10)
+    assert found.target_id == 5 and found.explanation[0] == engine.Reason("same_family", {"family": "secretariaat"})
