@@ -30,6 +30,7 @@ NAVIGATION = (
     NavItem(_("Dashboard"), "dashboards:home", ()),
     NavItem(_("Vacancies"), "vacancies:list", VACANCY_ROLES),
     NavItem(_("To review"), "rejections:review", (Role.RECRUITER, Role.HR_LEAD)),
+    NavItem(_("Routes"), "routes:list", (Role.RECRUITER, Role.HR_LEAD)),  # the route catalogue (issue 4, part E)
     NavItem(_("Outbox"), "emails:outbox", OUTBOX_ROLES),
     NavItem(_("Audit log"), "audit:log", (Role.PRIVACY_OFFICER, Role.ORG_ADMIN)),
     NavItem(_("Organisation"), "organisations:theme", (Role.ORG_ADMIN,)),
