@@ -230,6 +230,14 @@ def draft_advice(*, rejection: Rejection) -> list[AdviceItem]:
     return list(selectors.list_advice_items(rejection=rejection, include_removed=False))
 
 
+def record_advice_viewed(*, actor: Actor, rejection: Rejection) -> None:
+    """Log that the actor opened the rejection's advice (it is part of the candidate file)."""
+    record_event(
+        organisation=actor.organisation, action=AuditAction.VIEW, target=rejection, user=actor.user,
+        candidate_id=rejection.application.candidate_id, summary="Advice viewed",
+    )  # fmt: skip
+
+
 def _require_editor(actor: Actor, rejection: Rejection) -> None:
     if rejection.organisation_id != actor.organisation.pk or not actor.has_role(*selectors.EDIT_ROLES):
         raise PermissionDenied

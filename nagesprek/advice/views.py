@@ -51,7 +51,9 @@ def _render(request, rejection, *, bound: AdviceItemForm | None = None, bound_id
 @require_GET
 @actor_required(*selectors.VIEW_ROLES)
 def advice_page(request: HttpRequest, rejection_id: int) -> HttpResponse:
-    rejection = selectors.get_rejection_for_advice(actor=request.actor, rejection_id=rejection_id)  # type: ignore[attr-defined]
+    actor = request.actor  # type: ignore[attr-defined]
+    rejection = selectors.get_rejection_for_advice(actor=actor, rejection_id=rejection_id)
+    services.record_advice_viewed(actor=actor, rejection=rejection)
     return _render(request, rejection)
 
 

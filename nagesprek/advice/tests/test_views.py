@@ -56,10 +56,17 @@ def test_another_organisation_gets_404(client, rejection):
     assert client.post(reverse("advice:item_remove", args=[rejection.pk, item.pk])).status_code == 404
 
 
-def test_the_page_shows_each_item_with_its_route(client, rejection):
-    client.force_login(member(rejection.organisation, Role.RECRUITER))
+def test_the_page_shows_each_item_with_its_route_and_the_view_is_audited(client, rejection):
+    from nagesprek.audit.constants import AuditAction
+    from nagesprek.audit.models import AuditEvent
+
+    user = member(rejection.organisation, Role.PRIVACY_OFFICER)
+    client.force_login(user)
     page = client.get(reverse("advice:page", args=[rejection.pk])).content.decode()
     assert "BIG-herregistratie" in page and "Leerhuis (fictief)" in page and "110" in page
+    assert AuditEvent.objects.filter(
+        action=AuditAction.VIEW, actor=user, candidate_id=rejection.application.candidate_id
+    ).exists()
 
 
 def test_edit_pick_another_route_remove_and_add(client, rejection):
