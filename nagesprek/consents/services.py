@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
@@ -15,6 +16,13 @@ from nagesprek.consents.constants import CONSENT_VALIDITY, ConsentPurpose, Conse
 from nagesprek.consents.models import Consent
 from nagesprek.consents.wording import consent_wording
 from nagesprek.organisations.selectors import Actor
+
+
+def _refresh_matching(candidate_id: int) -> None:
+    # The matching index keeps the talent pool in memory; after commit it re-reads this one candidate.
+    from nagesprek.matching import index
+
+    transaction.on_commit(partial(index.refresh_candidate, candidate_id))
 
 
 def _audit(*, consent: Consent, action: AuditAction, actor: Actor | None, summary: str) -> None:
@@ -64,6 +72,7 @@ def grant_consent(
     consent.full_clean()
     consent.save()
     _audit(consent=consent, action=AuditAction.CREATE, actor=actor, summary=f"Consent given: {purpose}")
+    _refresh_matching(consent.candidate_id)
     return consent
 
 
@@ -80,4 +89,5 @@ def revoke_consent(*, consent: Consent, actor: Actor | None = None, now: datetim
     consent.revoked_at = now or timezone.now()
     consent.save(update_fields=["revoked_at"])
     _audit(consent=consent, action=AuditAction.UPDATE, actor=actor, summary=f"Consent withdrawn: {consent.purpose}")
+    _refresh_matching(consent.candidate_id)
     return consent

@@ -8,23 +8,21 @@ here changes an application, invites anyone or sends anything.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
 
 from nagesprek.applications.models import Application
 from nagesprek.audit.constants import ActorKind, AuditAction
 from nagesprek.audit.services import record_event
 from nagesprek.candidates.models import Candidate
+from nagesprek.matching import engine, index
+from nagesprek.matching import selectors as matching_selectors
 from nagesprek.matching import suggestion_inputs as inputs
 from nagesprek.matching.models_log import Audience, SuggestionKind, SuggestionLog
-from nagesprek.matching.suggestion_source import FALLBACK_ENGINE_VERSION, Suggestion, rank
 from nagesprek.matching.wording import explanation_line
 from nagesprek.organisations.constants import Role
 from nagesprek.organisations.selectors import Actor
-from nagesprek.rejections.selectors import candidate_profile
 from nagesprek.vacancies.constants import VacancyStatus
 from nagesprek.vacancies.models import Vacancy
 
@@ -32,17 +30,15 @@ from nagesprek.vacancies.models import Vacancy
 # vacancy and advisors talk with one candidate; privacy officers and org admins do not recruit. None of
 # them needs other candidates' data (the talent pool) or a ranking, so none gets one.
 SUGGESTION_ROLES = (Role.RECRUITER, Role.HR_LEAD)
-# Candidates see published vacancies only; staff also see drafts, marked as such.
-VISIBLE_STATUSES = {
-    Audience.CANDIDATE: (VacancyStatus.OPEN,),
-    Audience.STAFF: (VacancyStatus.OPEN, VacancyStatus.DRAFT),
-}
+# Only published (open) vacancies are suggested, to candidates and staff alike: one can apply to nothing
+# else, and the engine's index holds open vacancies only. Filtered here again, whatever the engine returns.
+SUGGESTED_STATUSES = (VacancyStatus.OPEN,)
 DEFAULT_K = 10
 
 
 def current_engine_version() -> str:
     """The version of the ranking that makes suggestions now (shown on the explanation page, logged per set)."""
-    return FALLBACK_ENGINE_VERSION
+    return engine.ENGINE_VERSION
 
 
 @dataclass(frozen=True)
@@ -70,47 +66,67 @@ def _check_staff(actor: Actor | None, organisation_id: int) -> Actor:
     return actor
 
 
-def _result_json(suggestion: Suggestion) -> dict:
-    return {
+def _labelled(suggestion: engine.Suggestion, labels: dict[str, str]) -> tuple[list[str], list[str], list]:
+    """Met and missing as the requirements' words, and the reasons with concept ids worded the same way."""
+    met = [labels.get(c, c) for c in suggestion.met]
+    missing = [labels.get(c, c) for c in suggestion.missing]
+    reasons = []
+    for reason in suggestion.explanation:
+        params = dict(reason.params)
+        if "missing" in params:
+            params["missing"] = labels.get(params["missing"], params["missing"])
+        if "held" in params:
+            params["held"] = [labels.get(c, c) for c in params["held"]]
+        if "met" in params and isinstance(params["met"], list):
+            params["met"] = [labels.get(c, c) for c in params["met"]]
+        reasons.append({"code": reason.code, "params": params})
+    return met, missing, reasons
+
+
+def _show(suggestion: engine.Suggestion, target, labels: dict[str, str]) -> tuple[ShownSuggestion, dict]:
+    """The suggestion as shown, and as logged (the same words, plus ids and the score)."""
+    met, missing, reasons = _labelled(suggestion, labels)
+    route = suggestion.route
+    shown = ShownSuggestion(
+        target=target,
+        score=suggestion.score,
+        fits_now=suggestion.fits_now,
+        met=met,
+        missing=missing,
+        route_title=route.title if route else "",
+        lines=[explanation_line(r["code"], r["params"]) for r in reasons],
+    )
+    logged = {
         "id": suggestion.target_id,
-        "score": suggestion.score,
+        "score": round(float(suggestion.score), 6),
         "fits_now": suggestion.fits_now,
-        "met": suggestion.met,
-        "missing": suggestion.missing,
-        "route": {"id": suggestion.route.id, "title": suggestion.route.title} if suggestion.route else None,
-        "explanation": [{"code": e.code, "params": e.params} for e in suggestion.explanation],
+        "met": met,
+        "missing": missing,
+        "route": {"id": route.id, "title": route.title} if route else None,
+        "explanation": reasons,
     }
+    return shown, logged
 
 
-def _shown(suggestions: list[Suggestion], targets: dict) -> list[ShownSuggestion]:
-    return [
-        ShownSuggestion(
-            target=targets[s.target_id],
-            score=s.score,
-            fits_now=s.fits_now,
-            met=s.met,
-            missing=s.missing,
-            route_title=s.route.title if s.route else "",
-            lines=[explanation_line(e.code, e.params) for e in s.explanation],
-        )
-        for s in suggestions
-    ]
+def _rank_vacancies(*, candidate: Candidate, vacancies: list[Vacancy], k: int) -> list[tuple[ShownSuggestion, dict]]:
+    """Part F's engine over the organisation's index; only ``vacancies`` (open, not applied to) are kept."""
+    organisation = candidate.organisation
+    match_index, vocabulary = index.index_for(organisation), index.vocabulary_of(organisation)
+    profile = matching_selectors.profile_doc(inputs.candidate_with_profile(candidate), vocabulary)
+    allowed = {v.pk: v for v in vacancies}
+    ranked = engine.rank_vacancies(match_index, profile, k=max(k, len(match_index.vacancies)))
+    kept = [s for s in ranked if s.target_id in allowed][:k]
+    return [_show(s, allowed[s.target_id], inputs.concept_labels(allowed[s.target_id], vocabulary)) for s in kept]
 
 
-def _rank_vacancies(*, candidate: Candidate, vacancies: list[Vacancy], today: date, k: int) -> tuple[str, list]:
-    # The one place that calls the ranking; part F's engine (matching.index) replaces this body.
-    profile = candidate_profile(candidate)
-    routes = inputs.routes_as_data(organisation=candidate.organisation)
-    triples = [(v.pk, inputs.requirement_specs(v), profile) for v in vacancies]
-    return FALLBACK_ENGINE_VERSION, rank(targets=triples, routes=routes, today=today, k=k)
-
-
-def _rank_candidates(*, vacancy: Vacancy, candidates: list[Candidate], today: date, k: int) -> tuple[str, list]:
-    # As above: the engine's rank_candidates replaces this body.
-    specs = inputs.requirement_specs(vacancy)
-    routes = inputs.routes_as_data(organisation=vacancy.organisation)
-    triples = [(c.pk, specs, candidate_profile(c)) for c in candidates]
-    return FALLBACK_ENGINE_VERSION, rank(targets=triples, routes=routes, today=today, k=k)
+def _rank_candidates(*, vacancy: Vacancy, candidates: dict, k: int) -> list[tuple[ShownSuggestion, dict]]:
+    """Part F's engine over the talent pool in the index; only ``candidates`` (consented now) are kept."""
+    match_index, vocabulary = index.index_for(vacancy.organisation), index.vocabulary_of(vacancy.organisation)
+    doc = matching_selectors.vacancy_doc(vacancy, vocabulary)
+    ranked = engine.rank_candidates(match_index, doc, k=max(k, len(match_index.profiles)))
+    kept = [s for s in ranked if s.target_id in candidates][:k]
+    labels = inputs.concept_labels(vacancy, vocabulary)
+    return [_show(s, candidates[s.target_id], labels) for s in kept]
 
 
 @transaction.atomic
@@ -129,12 +145,12 @@ def suggest_vacancies_for_application(
     candidate = application.candidate
     applied = set(candidate.applications.values_list("vacancy_id", flat=True)) | {application.vacancy_id}
     vacancies = inputs.vacancies_to_rank(
-        organisation=application.organisation, statuses=VISIBLE_STATUSES[audience], exclude_ids=applied
+        organisation=application.organisation, statuses=SUGGESTED_STATUSES, exclude_ids=applied
     )
-    version, suggestions = _rank_vacancies(candidate=candidate, vacancies=vacancies, today=timezone.localdate(), k=k)
+    pairs = _rank_vacancies(candidate=candidate, vacancies=vacancies, k=k)
     log = SuggestionLog.objects.create(
         organisation=application.organisation,
-        engine_version=version,
+        engine_version=current_engine_version(),
         kind=SuggestionKind.VACANCIES_FOR_CANDIDATE,
         audience=audience,
         subject_type=Application._meta.label,
@@ -142,7 +158,7 @@ def suggest_vacancies_for_application(
         candidate_id=candidate.pk,
         requested_by=actor.user if actor else None,
         requested_by_candidate_id=candidate.pk if audience == Audience.CANDIDATE else None,
-        results=[_result_json(s) for s in suggestions],
+        results=[logged for _shown, logged in pairs],
     )
     if actor is not None:
         record_event(
@@ -153,7 +169,7 @@ def suggest_vacancies_for_application(
             user=actor.user,
             summary="Vacancy suggestions shown",
         )
-    return SuggestionSet(log=log, items=_shown(suggestions, {v.pk: v for v in vacancies}))
+    return SuggestionSet(log=log, items=[shown for shown, _logged in pairs])
 
 
 @transaction.atomic
@@ -167,27 +183,25 @@ def suggest_candidates_for_vacancy(*, actor: Actor, vacancy: Vacancy, k: int = D
     actor = _check_staff(actor, vacancy.organisation_id)
     vacancy = inputs.with_requirements(vacancy)
     candidates = {c.pk: c for c in inputs.talent_pool(vacancy=vacancy)}
-    version, suggestions = _rank_candidates(
-        vacancy=vacancy, candidates=list(candidates.values()), today=timezone.localdate(), k=k
-    )
+    pairs = _rank_candidates(vacancy=vacancy, candidates=candidates, k=k)
     log = SuggestionLog.objects.create(
         organisation=vacancy.organisation,
-        engine_version=version,
+        engine_version=current_engine_version(),
         kind=SuggestionKind.TALENT_POOL_FOR_VACANCY,
         audience=Audience.STAFF,
         subject_type=Vacancy._meta.label,
         subject_id=vacancy.pk,
         requested_by=actor.user,
-        results=[_result_json(s) for s in suggestions],
+        results=[logged for _shown, logged in pairs],
     )
-    for suggestion in suggestions:
+    for _shown, logged in pairs:
         record_event(
             organisation=vacancy.organisation,
             action=AuditAction.VIEW,
             target=log,
-            candidate_id=suggestion.target_id,
+            candidate_id=logged["id"],
             user=actor.user,
             actor_kind=ActorKind.STAFF,
             summary=f"Shown as talent-pool candidate for vacancy {vacancy.reference}",
         )
-    return SuggestionSet(log=log, items=_shown(suggestions, candidates))
+    return SuggestionSet(log=log, items=[shown for shown, _logged in pairs])

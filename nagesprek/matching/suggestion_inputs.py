@@ -14,11 +14,9 @@ from nagesprek.candidates.models import Candidate
 from nagesprek.candidates.selectors import with_profile
 from nagesprek.consents import selectors as consent_selectors
 from nagesprek.consents.constants import ConsentPurpose
-from nagesprek.matching.suggestion_source import RouteData
+from nagesprek.matching import selectors as matching_selectors
+from nagesprek.matching.normalise import Vocabulary
 from nagesprek.organisations.models import Organisation
-from nagesprek.rejections.assessment import RequirementSpec
-from nagesprek.rejections.selectors import requirement_spec
-from nagesprek.routes import selectors as route_selectors
 from nagesprek.vacancies.models import Requirement, Vacancy
 
 
@@ -39,8 +37,24 @@ def with_requirements(vacancy: Vacancy) -> Vacancy:
     return _with_current_requirements(Vacancy.objects.filter(pk=vacancy.pk)).get()
 
 
-def requirement_specs(vacancy: Vacancy) -> list[RequirementSpec]:
-    return [requirement_spec(r) for r in vacancy.current_reqs]
+def concept_labels(vacancy: Vacancy, vocabulary: Vocabulary) -> dict[str, str]:
+    """The engine's concept ids of a vacancy's requirements mapped back to the requirements' own words.
+
+    Uses part F's ``selectors._need`` so that the mapping is exactly the one the index was built with.
+    """
+    labels: dict[str, str] = {}
+    for requirement in vacancy.current_reqs:
+        need = matching_selectors._need(requirement, vocabulary)  # the same mapping as the index
+        if need is not None:
+            labels.setdefault(need.concept, requirement.label)
+        if not requirement.is_must_have:
+            labels.setdefault(vocabulary.concept_or_key(requirement.label), requirement.label)
+    return labels
+
+
+def candidate_with_profile(candidate: Candidate) -> Candidate:
+    """The same candidate with qualifications, skills, languages and experience prefetched."""
+    return with_profile(Candidate.objects.filter(pk=candidate.pk)).get()
 
 
 def talent_pool(*, vacancy: Vacancy) -> QuerySet[Candidate]:
@@ -49,11 +63,3 @@ def talent_pool(*, vacancy: Vacancy) -> QuerySet[Candidate]:
         organisation=vacancy.organisation, purpose=ConsentPurpose.TALENT_POOL
     )
     return with_profile(consented.exclude(applications__vacancy=vacancy))
-
-
-def routes_as_data(*, organisation: Organisation) -> list[RouteData]:
-    """The organisation's active routes and what each closes."""
-    return [
-        RouteData(route.pk, route.title, tuple((t.kind, t.name) for t in route.targets.all()))
-        for route in route_selectors.list_active_routes(organisation=organisation)
-    ]

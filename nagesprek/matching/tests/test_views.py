@@ -8,7 +8,7 @@ from django.utils import translation
 
 from nagesprek.applications.tests.factories import ApplicationFactory
 from nagesprek.letters.tests.factories import rejection_with_reasons
-from nagesprek.matching import services
+from nagesprek.matching import index, services
 from nagesprek.matching.models_log import Audience, SuggestionLog
 from nagesprek.matching.tests.helpers import give_profile, vacancy_asking
 from nagesprek.organisations.constants import Role
@@ -17,6 +17,14 @@ from nagesprek.portal.services import issue_link
 from nagesprek.vacancies.constants import VacancyStatus
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fresh_indexes():
+    """The engine's per-process index outlives a test's rolled-back rows; ids are reused, so start clean."""
+    index._INDEXES.clear()
+    yield
+    index._INDEXES.clear()
 
 
 def text(msgid: str, language: str = "nl") -> str:
