@@ -64,6 +64,17 @@ def _set_targets(route: Route, targets: Sequence[TargetSpec]) -> None:
     RouteTarget.objects.bulk_create(rows)
 
 
+def _catalogue_changed(organisation_id: int) -> None:
+    """After commit: the matching index names routes in its near-misses, so it is rebuilt on next use."""
+
+    def forget() -> None:
+        from nagesprek.matching import index  # matching reads routes; import late to keep the apps apart
+
+        index.forget(organisation_id)
+
+    transaction.on_commit(forget)
+
+
 def _audit(actor: Actor, route: Route, action: AuditAction, summary: str) -> None:
     record_event(
         organisation=actor.organisation, action=action, target=route, candidate_id=None, user=actor.user,
@@ -79,6 +90,7 @@ def create_route(*, actor: Actor, data: RouteData) -> Route:
     route.save()
     _set_targets(route, data.targets)
     _audit(actor, route, AuditAction.CREATE, f"Route added: {route.title}")
+    _catalogue_changed(actor.organisation.pk)
     return route
 
 
@@ -90,6 +102,7 @@ def update_route(*, actor: Actor, route: Route, data: RouteData) -> Route:
     _apply(route, data).save()
     _set_targets(route, data.targets)
     _audit(actor, route, AuditAction.UPDATE, f"Route changed: {route.title}")
+    _catalogue_changed(actor.organisation.pk)
     return route
 
 
@@ -101,6 +114,7 @@ def set_route_active(*, actor: Actor, route: Route, active: bool) -> Route:
     route.is_active = active
     route.save(update_fields=["is_active", "updated_at"])
     _audit(actor, route, AuditAction.UPDATE, "Route activated" if active else "Route deactivated")
+    _catalogue_changed(actor.organisation.pk)
     return route
 
 
@@ -129,4 +143,5 @@ def import_routes(*, actor: Actor, rows: Sequence[RouteData]) -> list[Route]:
         organisation=actor.organisation, action=AuditAction.CREATE, target=actor.organisation, candidate_id=None,
         user=actor.user, summary=f"Routes imported from CSV: {len(routes)}",
     )  # fmt: skip
+    _catalogue_changed(actor.organisation.pk)
     return routes

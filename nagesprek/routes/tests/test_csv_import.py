@@ -5,11 +5,20 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from nagesprek.organisations.constants import Role
 from nagesprek.organisations.tests.factories import OrganisationFactory, member
 from nagesprek.routes.csv_import import parse_cost, parse_routes_csv
 from nagesprek.routes.models import Route
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # The messages are checked in English (the msgids); the page tests below see the Dutch.
+    with translation.override("en"):
+        yield
+
 
 HEADER = "kind;title;provider;closes;duration_weeks;cost_eur;language;delivery_mode;link"
 GOOD = (

@@ -92,3 +92,16 @@ def test_list_filters_by_kind_and_text(client, organisation):
     assert "Rijbewijs B" in page and ">Excel<" not in page
     page = client.get(reverse("routes:list"), {"q": "exc"}).content.decode()
     assert ">Excel<" in page and "Rijbewijs B" not in page
+
+
+def test_a_catalogue_change_makes_the_matching_index_rebuild(
+    client, organisation, monkeypatch, django_capture_on_commit_callbacks
+):
+    from nagesprek.matching import index
+
+    forgotten = []
+    monkeypatch.setattr(index, "forget", forgotten.append)
+    client.force_login(member(organisation, Role.RECRUITER))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("routes:create"), FORM)
+    assert forgotten == [organisation.pk]
