@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -12,20 +14,22 @@ def _route_label(route: Route) -> str:
 
 
 class AdviceItemForm(forms.Form):
-    text = forms.CharField(label=_("Advice for the candidate"), widget=forms.Textarea(attrs={"rows": 4}))
-    route = forms.ModelChoiceField(
-        label=_("Route"), queryset=Route.objects.none(), required=False, empty_label=_("No route")
-    )
+    """The text and route of one item. The routes are read once per page, not once per item."""
 
-    def __init__(self, *args, routes=None, current: Route | None = None, **kwargs):
+    text = forms.CharField(label=_("Advice for the candidate"), widget=forms.Textarea(attrs={"rows": 4}))
+    route = forms.TypedChoiceField(label=_("Route"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, routes: Sequence[Route] = (), current: Route | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        queryset = Route.objects.none()
-        if routes is not None:
-            queryset = routes
+        self.routes = {route.pk: route for route in routes}
         if current is not None:
-            queryset = queryset | Route.objects.filter(pk=current.pk)
-        self.fields["route"].queryset = queryset.distinct().order_by("title", "provider")
-        self.fields["route"].label_from_instance = _route_label
+            self.routes.setdefault(current.pk, current)  # an inactive route the item already names stays choosable
+        ordered = sorted(self.routes.values(), key=lambda r: (r.title.casefold(), r.provider.casefold()))
+        self.fields["route"].choices = [("", _("No route")), *((r.pk, _route_label(r)) for r in ordered)]
+
+    def clean_route(self) -> Route | None:
+        value = self.cleaned_data["route"]
+        return self.routes[value] if value is not None else None
 
 
 class NewAdviceItemForm(AdviceItemForm):

@@ -19,13 +19,13 @@ from nagesprek.routes.models import Route
 from nagesprek.vacancies.form_errors import add_service_errors
 
 
-def _routes(rejection: Rejection):
-    return Route.objects.filter(organisation=rejection.organisation, is_active=True)
+def _routes(rejection: Rejection) -> list[Route]:
+    return list(Route.objects.filter(organisation_id=rejection.organisation_id, is_active=True))
 
 
-def _item_form(rejection: Rejection, item: AdviceItem, data=None) -> AdviceItemForm:
+def _item_form(rejection: Rejection, item: AdviceItem, data=None, routes: list[Route] | None = None) -> AdviceItemForm:
     return AdviceItemForm(
-        data, prefix=f"item-{item.pk}", routes=_routes(rejection), current=item.route,
+        data, prefix=f"item-{item.pk}", routes=_routes(rejection) if routes is None else routes, current=item.route,
         initial={"text": item.text, "route": item.route_id},
     )  # fmt: skip
 
@@ -34,8 +34,10 @@ def _render(request, rejection, *, bound: AdviceItemForm | None = None, bound_id
     actor = request.actor  # type: ignore[attr-defined]
     editable = selectors.can_edit_advice(actor=actor, rejection=rejection)
     items = list(selectors.list_advice_items(rejection=rejection))
+    routes = _routes(rejection) if editable else []
     rows = [
-        (item, (bound if item.pk == bound_id else _item_form(rejection, item)) if editable else None) for item in items
+        (item, (bound if item.pk == bound_id else _item_form(rejection, item, routes=routes)) if editable else None)
+        for item in items
     ]
     context = {
         "rejection": rejection,
@@ -43,7 +45,7 @@ def _render(request, rejection, *, bound: AdviceItemForm | None = None, bound_id
         "rows": [row for row in rows if not row[0].is_removed],
         "removed": [item for item, _form in rows if item.is_removed],
         "editable": editable,
-        "new_form": (new_form or NewAdviceItemForm(prefix="new", routes=_routes(rejection))) if editable else None,
+        "new_form": (new_form or NewAdviceItemForm(prefix="new", routes=routes)) if editable else None,
     }
     return render(request, "advice/advice_page.html", context, status=status)
 

@@ -122,3 +122,20 @@ def test_the_rejection_form_links_to_the_advice(client, rejection):
     client.force_login(member(rejection.organisation, Role.RECRUITER))
     page = client.get(reverse("rejections:edit", args=[rejection.pk])).content.decode()
     assert reverse("advice:page", args=[rejection.pk]) in page
+
+
+def test_the_page_takes_the_same_number_of_queries_whatever_the_number_of_items(
+    client, rejection, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(member(rejection.organisation, Role.RECRUITER))
+    url = reverse("advice:page", args=[rejection.pk])
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for number in range(5):
+        AdviceItem.objects.create(rejection=rejection, kind="experience", text=f"Extra advies {number}.", position=10)
+    with CaptureQueriesContext(connection) as many:
+        client.get(url)
+    assert len(many) == len(few)
