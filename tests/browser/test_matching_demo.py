@@ -4,7 +4,8 @@ Joyce van Leeuwen (veterinary anaesthesia assistant, turned down for "Anesthesie
 the Deelcertificaat Anesthesiologie) opens her page: the advice names that certificate's route, and the
 suggested vacancies show an anaesthesia post as fitting after it. Marja de Groot (secretary, turned down
 for "Secretaresse") sees "Medisch secretaresse Oncologie" reachable through a training route. The page
-links to how suggestions are made; axe finds no violations on the candidate page or the explanation page.
+links to how suggestions are made. The recruiter sees the same post with its route from Joyce's rejection,
+and opens a vacancy's talent pool. axe finds no violations on any of these pages.
 """
 
 from __future__ import annotations
@@ -17,11 +18,14 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from nagesprek.candidates.models import Candidate
-from nagesprek.demo.services import DEMO_SEED, load_demo_data
+from nagesprek.demo.services import DEMO_PASSWORD, DEMO_SEED, load_demo_data
 from nagesprek.organisations.models import Organisation
 from nagesprek.portal.services import issue_link
+from nagesprek.rejections.models import Rejection
 from nagesprek.routes.models import Route
-from tests.browser.helpers import assert_no_axe_violations
+from nagesprek.vacancies.constants import VacancyStatus
+from nagesprek.vacancies.models import Vacancy
+from tests.browser.helpers import assert_no_axe_violations, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -74,4 +78,22 @@ def test_marja_sees_the_medical_secretariat_post_through_a_training_route(page):
 
     suggestions.get_by_role("link", name=nl("How do we make these suggestions?")).click()
     expect(page.locator("h1")).to_have_text(nl("How we suggest vacancies"))
+    assert_no_axe_violations(page)
+
+
+def test_the_recruiter_sees_the_suggestions_and_the_talent_pool_with_reasons(page):
+    load_demo_with_routes_and_advice()
+    rejection = Rejection.objects.get(application__candidate__full_name="Joyce van Leeuwen")
+    log_in(page, "recruiter@ziekenhuis-delftland.example", DEMO_PASSWORD)
+
+    page.goto(f"/rejections/{rejection.pk}/")
+    page.get_by_role("link", name=nl("Show other vacancies that fit")).click()
+    post = page.locator("article.suggestion", has_text="Anesthesiemedewerker").filter(has=page.locator(".tag--route"))
+    expect(post.first).to_contain_text("Deelcertificaat Anesthesiologie")
+    assert_no_axe_violations(page)
+
+    vacancy = Vacancy.objects.filter(status=VacancyStatus.OPEN, title__startswith="Anesthesiemedewerker").first()
+    page.goto(f"/vacancies/{vacancy.pk}/")
+    page.get_by_role("link", name=nl("Show candidates from the talent pool")).click()
+    expect(page.locator("h1")).to_contain_text(vacancy.title)
     assert_no_axe_violations(page)
