@@ -114,7 +114,8 @@ def _rank_vacancies(*, candidate: Candidate, vacancies: list[Vacancy], k: int) -
     match_index, vocabulary = index.index_for(organisation), index.vocabulary_of(organisation)
     profile = matching_selectors.profile_doc(inputs.candidate_with_profile(candidate), vocabulary)
     allowed = {v.pk: v for v in vacancies}
-    ranked = engine.rank_vacancies(match_index, profile, k=max(k, len(match_index.vacancies)))
+    filtered_out = max(0, len(match_index.vacancies) - len(allowed))  # applied to: ranked, then dropped
+    ranked = engine.rank_vacancies(match_index, profile, k=k + filtered_out)
     kept = [s for s in ranked if s.target_id in allowed][:k]
     return [_show(s, allowed[s.target_id], inputs.concept_labels(allowed[s.target_id], vocabulary)) for s in kept]
 
@@ -123,7 +124,7 @@ def _rank_candidates(*, vacancy: Vacancy, candidates: dict, k: int) -> list[tupl
     """Part F's engine over the talent pool in the index; only ``candidates`` (consented now) are kept."""
     match_index, vocabulary = index.index_for(vacancy.organisation), index.vocabulary_of(vacancy.organisation)
     doc = matching_selectors.vacancy_doc(vacancy, vocabulary)
-    ranked = engine.rank_candidates(match_index, doc, k=max(k, len(match_index.profiles)))
+    ranked = engine.rank_candidates(match_index, doc, k=k + max(0, len(match_index.profiles) - len(candidates)))
     kept = [s for s in ranked if s.target_id in candidates][:k]
     labels = inputs.concept_labels(vacancy, vocabulary)
     return [_show(s, candidates[s.target_id], labels) for s in kept]

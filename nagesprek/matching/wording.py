@@ -6,36 +6,7 @@ candidate and in English for a recruiter, and the log keeps what was computed ra
 
 from __future__ import annotations
 
-from django.utils.translation import gettext, ngettext
-
-
-def _all_must_haves_met(params: dict) -> str:
-    count = params.get("count", 0)
-    if not count:
-        return gettext("This vacancy has no must-have requirements that a profile can show.")
-    return ngettext(
-        "Meets the %(count)d must-have requirement.", "Meets all %(count)d must-have requirements.", count
-    ) % {"count": count}
-
-
-def _must_haves_met(params: dict) -> str:
-    return gettext("Meets %(met)d of the %(total)d must-have requirements.") % params
-
-
-def _route_closes_gap(params: dict) -> str:
-    return gettext("Missing: %(requirement)s. The route “%(route)s” closes this gap.") % params
-
-
-def _nice_to_haves_met(params: dict) -> str:
-    return gettext("Meets %(met)d of the %(total)d nice-to-have requirements.") % params
-
-
-def _text_similarity(params: dict) -> str:
-    return gettext("The CV and the vacancy text have much in common.")
-
-
-def _skills_overlap(params: dict) -> str:
-    return gettext("Shares %(count)s skills or qualifications with the vacancy.") % {"count": params.get("count", "")}
+from django.utils.translation import gettext
 
 
 # The codes of part F's engine (matching.engine.Reason).
@@ -71,12 +42,6 @@ _WORDING = {
     "fits_now": _fits_now,
     "near_miss": _near_miss,
     "nice_to_have": _nice_to_have,
-    "all_must_haves_met": _all_must_haves_met,
-    "must_haves_met": _must_haves_met,
-    "route_closes_gap": _route_closes_gap,
-    "nice_to_haves_met": _nice_to_haves_met,
-    "text_similarity": _text_similarity,
-    "skills_overlap": _skills_overlap,
 }
 
 

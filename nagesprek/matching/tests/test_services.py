@@ -190,3 +190,15 @@ def test_two_missing_must_haves_make_no_suggestion_even_when_one_route_closes_bo
     shown = services.suggest_vacancies_for_application(application=application, audience=Audience.CANDIDATE)
 
     assert _titles(shown) == []
+
+
+def test_explanations_read_as_sentences_and_an_unknown_code_does_not_break_the_page():
+    from nagesprek.matching.wording import explanation_line
+
+    near = explanation_line("near_miss", {"missing": "Deelcertificaat", "route_title": "Cursus X", "route_id": 1})
+    unknown = explanation_line("a_newer_code", {"whatever": 1})
+    broken = explanation_line("near_miss", {})
+
+    assert "Deelcertificaat" in near and "Cursus X" in near
+    assert "a_newer_code" in unknown
+    assert "near_miss" in broken
