@@ -13,7 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from nagesprek.advice.planning import CRITERION, DirectionHint, Gap, PlannedItem, RouteOption
+from nagesprek.advice.planning import CRITERION, QUALIFICATION_KINDS, DirectionHint, Gap, PlannedItem, RouteOption
 
 
 def _list(names: Sequence[str]) -> str:
@@ -23,14 +23,25 @@ def _list(names: Sequence[str]) -> str:
     return _("%(first)s and %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
 
 
+def _shown(gap: Gap) -> str:
+    # A language gap names the level asked: the candidate may speak the language, at a lower level.
+    if gap.kind == "language" and gap.level and gap.level not in gap.name:
+        return f"{gap.name} {gap.level}"
+    return gap.name
+
+
 def _gap_sentence(gaps: Sequence[Gap]) -> str:
+    rest = [g for g in gaps if g.status not in ("expired", "expiring") and g.kind != CRITERION]
+    lacking = [g.name for g in rest if g.kind in QUALIFICATION_KINDS]
+    asked = [_shown(g) for g in rest if g.kind not in QUALIFICATION_KINDS]
     expired = [g.name for g in gaps if g.status == "expired"]
     expiring = [g.name for g in gaps if g.status == "expiring"]
-    missing = [g.name for g in gaps if g.status not in ("expired", "expiring") and g.kind != CRITERION]
     low = [g.name for g in gaps if g.kind == CRITERION]
     parts = []
-    if missing:
-        parts.append(_("You do not have %(names)s yet.") % {"names": _list(missing)})
+    if lacking:
+        parts.append(_("You do not have %(names)s yet.") % {"names": _list(lacking)})
+    if asked:
+        parts.append(_("The job asks for %(names)s.") % {"names": _list(asked)})
     if expired:
         parts.append(_("Your %(names)s has expired.") % {"names": _list(expired)})
     if expiring:
