@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 import os
 import random
+import re
 import resource
 import statistics
 import time
@@ -410,10 +411,16 @@ class TrueCandidate:
 
 
 def _typo(word: str, rng: random.Random) -> str:
-    """One substituted or swapped letter inside a word of 8+ letters."""
-    if len(word) < 8:
+    """One substituted or swapped letter inside the longest run of 8+ letters.
+
+    Codes (BIG, VCA, C/CE) are never touched: a changed code is another code, which the normaliser refuses on
+    purpose ("rijbewijs C" is not "rijbewijs D").
+    """
+    runs = [m for m in re.finditer(r"[^\W\d_]{8,}", word)]
+    if not runs:
         return word
-    i = rng.randrange(2, len(word) - 2)
+    run = max(runs, key=lambda m: m.end() - m.start())
+    i = rng.randrange(run.start() + 2, run.end() - 2)
     if rng.random() < 0.5:
         return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
     return word[:i] + rng.choice("aeiourstn") + word[i + 1 :]
