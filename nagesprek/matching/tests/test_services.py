@@ -19,6 +19,7 @@ from nagesprek.organisations.constants import Role
 from nagesprek.organisations.selectors import Actor
 from nagesprek.organisations.tests.factories import OrganisationFactory, member
 from nagesprek.vacancies.constants import VacancyStatus
+from nagesprek.vacancies.tests.factories import RequirementFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -181,15 +182,22 @@ class TestTalentPool:
         assert shown.items == []
 
 
-def test_two_missing_must_haves_make_no_suggestion_even_when_one_route_closes_both(organisation, application):
-    # The engine's rule (part F): a near-miss misses exactly one must-have. Marja's demo case needs more.
-    vacancy_asking(organisation, certificates=["Diploma medisch secretaresse", "Medische terminologie"], title="Two")
+def test_one_route_may_close_two_gaps_but_two_separate_routes_make_no_near_miss(organisation, application):
+    gaps = ["Diploma medisch secretaresse", "Medische terminologie"]
+    one = vacancy_asking(organisation, certificates=gaps, title="One")
+    two = vacancy_asking(organisation, certificates=["Rijbewijs C", "VCA-VOL"], title="Two")
+    for vacancy in (one, two):  # something in common, so that only the gaps decide
+        RequirementFactory(vacancy=vacancy, kind="skill", label="Plannen", is_must_have=False)
     training = route_closing(organisation, "Diploma medisch secretaresse", title="Opleiding medisch secretaresse")
     training.targets.create(kind="certificate", name="Medische terminologie")
+    route_closing(organisation, "Rijbewijs C")
+    route_closing(organisation, "VCA-VOL")
 
     shown = services.suggest_vacancies_for_application(application=application, audience=Audience.CANDIDATE)
 
-    assert _titles(shown) == []
+    assert _titles(shown) == ["One"]
+    assert shown.items[0].route_title == "Opleiding medisch secretaresse"
+    assert sorted(shown.items[0].missing) == ["Diploma medisch secretaresse", "Medische terminologie"]
 
 
 def test_explanations_read_as_sentences_and_an_unknown_code_does_not_break_the_page():
