@@ -10,7 +10,6 @@ and opens a vacancy's talent pool. axe finds no violations on any of these pages
 
 from __future__ import annotations
 
-import random
 from urllib.parse import urlsplit
 
 import pytest
@@ -18,11 +17,9 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from nagesprek.candidates.models import Candidate
-from nagesprek.demo.services import DEMO_PASSWORD, DEMO_SEED, load_demo_data
-from nagesprek.organisations.models import Organisation
+from nagesprek.demo.services import DEMO_PASSWORD, load_demo_data
 from nagesprek.portal.services import issue_link
 from nagesprek.rejections.models import Rejection
-from nagesprek.routes.models import Route
 from nagesprek.vacancies.constants import VacancyStatus
 from nagesprek.vacancies.models import Vacancy
 from tests.browser.helpers import assert_no_axe_violations, log_in
@@ -35,20 +32,6 @@ def nl(msgid: str) -> str:
         return translation.gettext(msgid)
 
 
-def load_demo_with_routes_and_advice() -> None:
-    """The demo data, with the route catalogue and the advice (parts E) until the demo loads them itself."""
-    load_demo_data()
-    if Route.objects.exists():
-        return
-    from nagesprek.advice.demo import add_demo_advice
-    from nagesprek.routes.demo import add_demo_routes
-
-    for organisation in Organisation.objects.order_by("pk"):
-        rng = random.Random(DEMO_SEED)
-        add_demo_routes(organisation, rng)
-        add_demo_advice(organisation, rng)
-
-
 def _open_candidate_page(page, full_name: str):
     candidate = Candidate.objects.get(organisation__slug="ziekenhuis-delftland", full_name=full_name)
     page.goto(urlsplit(issue_link(candidate=candidate)).path)
@@ -57,7 +40,7 @@ def _open_candidate_page(page, full_name: str):
 
 
 def test_joyce_gets_the_certificate_route_and_sees_the_anaesthesia_post_fit_after_it(page):
-    load_demo_with_routes_and_advice()
+    load_demo_data()
 
     suggestions = _open_candidate_page(page, "Joyce van Leeuwen")
     advice = page.locator("main li strong", has_text="Deelcertificaat Anesthesiologie").first
@@ -68,7 +51,7 @@ def test_joyce_gets_the_certificate_route_and_sees_the_anaesthesia_post_fit_afte
 
 
 def test_marja_sees_the_medical_secretariat_post_through_a_training_route(page):
-    load_demo_with_routes_and_advice()
+    load_demo_data()
 
     suggestions = _open_candidate_page(page, "Marja de Groot")
     oncology = suggestions.locator("article.suggestion", has_text="Medisch secretaresse Oncologie").first
@@ -82,7 +65,7 @@ def test_marja_sees_the_medical_secretariat_post_through_a_training_route(page):
 
 
 def test_the_recruiter_sees_the_suggestions_and_the_talent_pool_with_reasons(page):
-    load_demo_with_routes_and_advice()
+    load_demo_data()
     rejection = Rejection.objects.get(application__candidate__full_name="Joyce van Leeuwen")
     log_in(page, "recruiter@ziekenhuis-delftland.example", DEMO_PASSWORD)
 
