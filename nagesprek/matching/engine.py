@@ -48,6 +48,8 @@ W_NICE = 0.15
 W_TEXT = 0.1
 _DELTA_MAX = 2000
 _ROUND = 9
+COMMON_TERM_SHARE = 0.1
+COMMON_TERM_MIN_DOCS = 1000
 _FAMILY = "\x00family:"  # job families share the concept column space under this prefix
 
 
@@ -377,11 +379,18 @@ def _top(scores: np.ndarray, ids: np.ndarray, k: int) -> np.ndarray:
 
 
 def _query_text(side: _Side, terms: Sequence[str], term_vocab: _Vocab) -> dict[int, float]:
-    """Query weights: sublinear tf x idf of the side searched, L2-normalised; unknown terms dropped."""
+    """Query weights: sublinear tf x idf of the side searched, L2-normalised.
+
+    Unknown terms are dropped, and in a large index (``COMMON_TERM_MIN_DOCS``) so are terms in more than
+    ``COMMON_TERM_SHARE`` of the documents: they tell documents hardly apart (low idf) yet cost the most to
+    score (the longest postings). A small organisation's index keeps every term.
+    """
     weights: dict[int, float] = {}
+    n = len(side.rows)
+    common = COMMON_TERM_SHARE * n if n >= COMMON_TERM_MIN_DOCS else float("inf")
     for term, w in _tf(terms).items():
         col = term_vocab.get(term)
-        if col >= 0:
+        if col >= 0 and side.df.get(col, 0) <= common:
             weights[col] = w * side.idf(col)
     norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
     return {c: w / norm for c, w in weights.items()}

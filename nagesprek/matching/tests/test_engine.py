@@ -157,3 +157,15 @@ def test_job_families_known_from_closed_vacancies_count_as_the_same_family():
     index.set_occupation_families({"o:old-secretary": {"secretariaat"}})
     (found,) = engine.rank_vacancies(index, secretary, 10)
     assert found.target_id == 5 and found.explanation[0] == engine.Reason("same_family", {"family": "secretariaat"})
+
+
+def test_in_a_large_index_a_word_in_most_vacancies_does_not_make_a_suggestion_alone():
+    index = MatchIndex()
+    index.add_vacancies(
+        VacancyDoc(i, terms=("team", "zorg") if i % 2 else ("team", "magazijn")) for i in range(1, 1201)
+    )
+    assert engine.rank_vacancies(index, ProfileDoc(1, terms=("team",)), 10) == []  # in every vacancy
+    assert len(engine.rank_vacancies(index, ProfileDoc(1, terms=("magazijn",)), 10)) == 0  # in half of them
+    small = MatchIndex()
+    small.add_vacancies([VacancyDoc(1, terms=("team",)), VacancyDoc(2, terms=("team", "zorg"))])
+    assert [s.target_id for s in engine.rank_vacancies(small, ProfileDoc(1, terms=("team",)), 10)] == [1, 2]
