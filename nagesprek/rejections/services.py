@@ -108,16 +108,7 @@ def _store_drafts(rejection: Rejection) -> int:
     )
     drafts = draft_reasons(record)
     RejectionReason.objects.bulk_create(
-        RejectionReason(
-            rejection=rejection,
-            source=draft.source,
-            requirement_id=draft.requirement_id,
-            criterion_id=draft.criterion_id,
-            explanation=draft.explanation,
-            evidence=draft.evidence,
-            position=position,
-        )
-        for position, draft in enumerate(drafts)
+        RejectionReason.from_draft(rejection, draft, position) for position, draft in enumerate(drafts)
     )
     return len(drafts)
 
