@@ -205,6 +205,9 @@ def update_candidate_profile(
         user=actor.user,
         summary=_("Profile changed"),
     )
+    from nagesprek.matching.index import refresh_candidate_on_commit  # matching reads candidates; import late
+
+    refresh_candidate_on_commit(candidate.pk)
     return candidate
 
 

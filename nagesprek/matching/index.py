@@ -15,6 +15,9 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
+from functools import partial
+
+from django.db import transaction
 
 from nagesprek.candidates.models import Candidate
 from nagesprek.matching import engine, selectors
@@ -117,3 +120,13 @@ def refresh_candidate(candidate_id: int) -> None:
             entry.index.upsert_profile(selectors.profile_doc(found[0], entry.vocabulary))
         else:
             entry.index.remove_profile(candidate_id)
+
+
+def refresh_vacancy_on_commit(vacancy_id: int) -> None:
+    """Refresh the vacancy in the index once the caller's transaction commits (services call this)."""
+    transaction.on_commit(partial(refresh_vacancy, vacancy_id))
+
+
+def refresh_candidate_on_commit(candidate_id: int) -> None:
+    """Refresh the candidate in the talent pool once the caller's transaction commits."""
+    transaction.on_commit(partial(refresh_candidate, candidate_id))

@@ -75,6 +75,9 @@ def change_requirements(
         _edit_requirements_in_place(vacancy, requirements, current)
     else:
         _version_requirements(vacancy, requirements, current, actor=actor, reason=reason)
+    from nagesprek.matching.index import refresh_vacancy_on_commit  # matching reads vacancies; import late
+
+    refresh_vacancy_on_commit(vacancy.pk)
     return vacancy
 
 

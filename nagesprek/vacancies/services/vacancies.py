@@ -60,6 +60,7 @@ def create_vacancy(*, actor: Actor, details: VacancyDetails) -> Vacancy:
     _apply_details(vacancy, details, actor=actor)
     for position, (kind, name) in enumerate(default_stages()):
         Stage.objects.create(vacancy=vacancy, kind=kind, name=name, position=position)
+    _refresh_matching(vacancy)
     return vacancy
 
 
@@ -68,7 +69,15 @@ def update_vacancy(*, actor: Actor, vacancy: Vacancy, details: VacancyDetails) -
     """Change a vacancy's details, status and team. Requirements and stages have their own services."""
     vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk, organisation=actor.organisation)
     _apply_details(vacancy, details, actor=actor)
+    _refresh_matching(vacancy)
     return vacancy
+
+
+def _refresh_matching(vacancy: Vacancy) -> None:
+    # Imported here: matching reads vacancies, not the other way round at import time.
+    from nagesprek.matching.index import refresh_vacancy_on_commit
+
+    refresh_vacancy_on_commit(vacancy.pk)
 
 
 def _apply_details(vacancy: Vacancy, details: VacancyDetails, *, actor: Actor) -> None:
