@@ -30,6 +30,13 @@ HIX = RequirementSpec(
     must=False,
 )
 
+PARTIAL_CERTIFICATE = RequirementSpec(
+    K.CERTIFICATE,
+    "Deelcertificaat Anesthesiologie",
+    "Je hebt het (deel)certificaat Anesthesiologie van een CZO-erkende opleiding. Daarmee mag je "
+    "zelfstandig anesthesie voorbereiden en bewaken bij mensen.",
+)
+
 VACANCIES = (
     VacancySpec(
         key="zd-anes-medewerker",
@@ -45,12 +52,7 @@ VACANCIES = (
         tasks="Je controleert apparatuur en medicijnen, begeleidt de patiënt bij het in slaap brengen en "
         "wakker worden en grijpt in als er iets verandert. Je werkt ook in avond- en weekenddiensten.",
         requirements=(
-            RequirementSpec(
-                K.CERTIFICATE,
-                "Deelcertificaat Anesthesiologie",
-                "Je hebt het (deel)certificaat Anesthesiologie van een CZO-erkende opleiding. Daarmee mag je "
-                "zelfstandig anesthesie voorbereiden en bewaken bij mensen.",
-            ),
+            PARTIAL_CERTIFICATE,
             RequirementSpec(
                 K.DIPLOMA,
                 "Diploma Anesthesiemedewerker (CZO-erkend)",
@@ -85,12 +87,7 @@ VACANCIES = (
         tasks="Je bereidt de anesthesie voor, bewaakt de patiënt tijdens korte ingrepen en begeleidt het "
         "wakker worden. Je werkt alleen overdag, van maandag tot en met vrijdag.",
         requirements=(
-            RequirementSpec(
-                K.CERTIFICATE,
-                "Deelcertificaat Anesthesiologie",
-                "Je hebt het (deel)certificaat Anesthesiologie van een CZO-erkende opleiding. Daarmee mag je "
-                "zelfstandig anesthesie voorbereiden en bewaken bij mensen.",
-            ),
+            PARTIAL_CERTIFICATE,
             c.experience(
                 1,
                 "in de zorg of dierenzorg",
