@@ -216,7 +216,7 @@ def draft_advice(*, rejection: Rejection) -> list[AdviceItem]:
     and nothing is drafted again for the gap they address. Does nothing for a rejection that is
     not a draft or not of outcome "rejected" (returns the items as they are). Audited as a system action.
     """
-    rejection = Rejection.objects.select_for_update().select_related("organisation").get(pk=rejection.pk)
+    rejection = Rejection.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=rejection.pk)
     if rejection.status != RejectionStatus.DRAFT or rejection.outcome != Outcome.REJECTED:
         return list(selectors.list_advice_items(rejection=rejection, include_removed=False))
     application = Application.objects.select_related("candidate", "vacancy__job_family").get(
@@ -292,7 +292,7 @@ def save_advice_item(*, actor: Actor, item: AdviceItem, text: str, route: Route 
 
     The text is checked for protected grounds like the letter's reasons. Raises ValidationError.
     """
-    item = AdviceItem.objects.select_for_update().select_related("rejection__application", "route").get(pk=item.pk)
+    item = AdviceItem.objects.select_for_update(of=("self",)).select_related("rejection__application", "route").get(pk=item.pk)
     _require_editor(actor, item.rejection)
     item.text = _checked_text(text, item.rejection)
     item.route = _checked_route(route, item.rejection, item.route)
@@ -306,7 +306,7 @@ def save_advice_item(*, actor: Actor, item: AdviceItem, text: str, route: Route 
 @transaction.atomic
 def remove_advice_item(*, actor: Actor, item: AdviceItem) -> AdviceItem:
     """Take an item out of the letter. It is kept as removed, so re-drafting does not bring it back."""
-    item = AdviceItem.objects.select_for_update().select_related("rejection__application").get(pk=item.pk)
+    item = AdviceItem.objects.select_for_update(of=("self",)).select_related("rejection__application").get(pk=item.pk)
     _require_editor(actor, item.rejection)
     item.status = AdviceStatus.REMOVED
     item.save(update_fields=["status", "updated_at"])
@@ -319,7 +319,7 @@ def add_advice_item(
     *, actor: Actor, rejection: Rejection, kind: AdviceKind | str, text: str, route: Route | None = None
 ) -> AdviceItem:
     """Add a person's own advice item at the end (approved). Raises ValidationError for bad text or route."""
-    rejection = Rejection.objects.select_for_update().select_related("application").get(pk=rejection.pk)
+    rejection = Rejection.objects.select_for_update(of=("self",)).select_related("application").get(pk=rejection.pk)
     _require_editor(actor, rejection)
     position = (
         AdviceItem.objects.filter(rejection=rejection).order_by("-position").values_list("position", flat=True).first()
