@@ -25,7 +25,8 @@ class AdviceItemForm(forms.Form):
         if current is not None:
             self.routes.setdefault(current.pk, current)  # an inactive route the item already names stays choosable
         ordered = sorted(self.routes.values(), key=lambda r: (r.title.casefold(), r.provider.casefold()))
-        self.fields["route"].choices = [("", _("No route")), *((r.pk, _route_label(r)) for r in ordered)]
+        choices = [("", _("No route")), *((r.pk, _route_label(r)) for r in ordered)]
+        self.fields["route"].choices = choices  # type: ignore[attr-defined]
 
     def clean_route(self) -> Route | None:
         value = self.cleaned_data["route"]

@@ -292,7 +292,11 @@ def save_advice_item(*, actor: Actor, item: AdviceItem, text: str, route: Route 
 
     The text is checked for protected grounds like the letter's reasons. Raises ValidationError.
     """
-    item = AdviceItem.objects.select_for_update(of=("self",)).select_related("rejection__application", "route").get(pk=item.pk)
+    item = (
+        AdviceItem.objects.select_for_update(of=("self",))
+        .select_related("rejection__application", "route")
+        .get(pk=item.pk)
+    )
     _require_editor(actor, item.rejection)
     item.text = _checked_text(text, item.rejection)
     item.route = _checked_route(route, item.rejection, item.route)

@@ -76,7 +76,7 @@ def add_demo_vocabulary(organisation: Organisation, rng: random.Random | None = 
         )
         .values_list("kind", "label")
     )
-    rows += [(named.get(kind, ConceptKind.QUALIFICATION), label) for kind, label in labels]
+    rows += [(named.get(RequirementKind(kind), ConceptKind.QUALIFICATION), label) for kind, label in labels]
     rows += [
         (ConceptKind.OCCUPATION, title)
         for title in Vacancy.objects.filter(organisation=organisation).values_list("title", flat=True)

@@ -144,7 +144,7 @@ class _Vocab:
 class _Segment:
     """Column-compressed arrays for a batch of documents of one side."""
 
-    def __init__(self, rows: list[tuple[Any, dict[int, float], dict[int, float], dict[int, float]]]):
+    def __init__(self, rows: list[tuple[Any, ...]]):
         # rows: (doc, hard {col: level}, soft {col: weight}, text {col: weight})
         from scipy import sparse
 
@@ -538,7 +538,7 @@ def rank_candidates(index: MatchIndex, vacancy: VacancyDoc, k: int = 10) -> list
     query = _query_text(index.profiles, vacancy.terms, index.terms)
     occ_col = index.concepts.get(vacancy.occupation) if vacancy.occupation else -1
     family_cols = [index.concepts.get(o) for o in index.occupations_in(vacancy.family)] if vacancy.family else []
-    needs = {}
+    needs: dict[str, tuple[int, float]] = {}
     for need in vacancy.must:
         col = index.concepts.get(need.concept)
         needs[need.concept] = (col, max(needs.get(need.concept, (col, 0.0))[1], float(need.level)))
@@ -584,7 +584,8 @@ def _assess(index: MatchIndex, vacancy: VacancyDoc, profile: ProfileDoc) -> tupl
     needs: dict[str, float] = {}
     for need in vacancy.must:  # a concept asked twice counts once, at the higher level
         needs[need.concept] = max(needs.get(need.concept, 0.0), float(need.level))
-    met, missing = [], []
+    met: list[str] = []
+    missing: list[str] = []
     for concept, level in needs.items():
         (met if profile.levels.get(concept, 0.0) >= level else missing).append(concept)
     return met, missing
@@ -604,6 +605,7 @@ def _explain(
     if fits_now:
         reasons.append(Reason("fits_now", {"met": list(met)}))
     else:
+        assert route is not None  # a near-miss always names its route
         reasons.append(
             Reason(
                 "near_miss",

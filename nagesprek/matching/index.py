@@ -64,7 +64,7 @@ def _entry(organisation: Organisation) -> _Entry:
         stale = (
             entry is None or entry.vocabulary is not vocabulary or time.monotonic() - entry.built_at > MAX_AGE_SECONDS
         )
-        if stale:
+        if entry is None or stale:
             entry = _INDEXES[organisation.pk] = _build(organisation)
         return entry
 
@@ -89,8 +89,8 @@ def refresh_vacancy(vacancy_id: int) -> None:
     """Re-read one vacancy into its organisation's index: added/updated when open, removed otherwise."""
     vacancy = Vacancy.objects.select_related("organisation").filter(pk=vacancy_id).first()
     if vacancy is None:
-        for entry in list(_INDEXES.values()):
-            entry.index.remove_vacancy(vacancy_id)
+        for cached in list(_INDEXES.values()):
+            cached.index.remove_vacancy(vacancy_id)
         return
     entry = _INDEXES.get(vacancy.organisation_id)
     if entry is None:
@@ -107,8 +107,8 @@ def refresh_candidate(candidate_id: int) -> None:
     """Re-read one candidate into the talent pool: updated while consented, removed otherwise."""
     candidate = Candidate.objects.select_related("organisation").filter(pk=candidate_id).first()
     if candidate is None:
-        for entry in list(_INDEXES.values()):
-            entry.index.remove_profile(candidate_id)
+        for cached in list(_INDEXES.values()):
+            cached.index.remove_profile(candidate_id)
         return
     entry = _INDEXES.get(candidate.organisation_id)
     if entry is None:

@@ -141,9 +141,9 @@ def _split_cached(token: str, head_words: frozenset[str], max_parts: int) -> tup
         for link in _LINKS:
             rest = token[cut:]
             if rest.startswith(link) and len(rest) - len(link) >= 2 * _MIN_PART:
-                tail = _split_cached(rest[len(link) :], head_words, max_parts - 1)
-                if tail:
-                    return (head, *tail)
+                parts = _split_cached(rest[len(link) :], head_words, max_parts - 1)
+                if parts:
+                    return (head, *parts)
     return None
 
 

@@ -90,10 +90,10 @@ def profile_doc(candidate: Candidate, vocabulary: Vocabulary) -> engine.ProfileD
             levels[f"years:{occupation}"] = levels.get(f"years:{occupation}", 0.0) + years
     for name in [q.name for q in candidate.qualifications.all()] + [s.name for s in candidate.skills.all()]:
         levels[vocabulary.concept_or_key(name)] = 1.0
-    for language in candidate.languages.all():
-        level = language.level.upper()
+    for spoken in candidate.languages.all():
+        level = spoken.level.upper()
         if level in assessment.CEFR_LEVELS:
-            key = _language_concept(language.language)
+            key = _language_concept(spoken.language)
             levels[key] = max(levels.get(key, 0.0), assessment.CEFR_LEVELS.index(level) + 1.0)
     if candidate.education_level in assessment.EDUCATION_LEVELS:
         levels["edu"] = assessment.EDUCATION_LEVELS.index(candidate.education_level) + 1.0

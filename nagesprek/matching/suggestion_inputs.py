@@ -43,7 +43,7 @@ def concept_labels(vacancy: Vacancy, vocabulary: Vocabulary) -> dict[str, str]:
     Uses part F's ``selectors._need`` so that the mapping is exactly the one the index was built with.
     """
     labels: dict[str, str] = {}
-    for requirement in vacancy.current_reqs:
+    for requirement in vacancy.current_reqs:  # type: ignore[attr-defined]  # prefetched with to_attr
         need = matching_selectors._need(requirement, vocabulary)  # the same mapping as the index
         if need is not None:
             labels.setdefault(need.concept, requirement.label)

@@ -89,7 +89,7 @@ def _set_labels(concept: Concept, alternatives: list[tuple[str, str]]) -> None:
     seen = {(lang, text) for lang, text, _kind in rows}
     for language, text in alternatives:
         if text.strip() and (language, text.strip()) not in seen:
-            seen.add((language, text.strip()))
+            seen.add((LabelLanguage(language), text.strip()))
             rows.add((LabelLanguage(language), text.strip(), LabelKind.ALTERNATIVE))
     Label.objects.bulk_create(Label(concept=concept, language=lang, text=text, kind=kind) for lang, text, kind in rows)
 

@@ -21,7 +21,9 @@ from nagesprek.demo.services import DEMO_PASSWORD, load_demo_data
 from nagesprek.emails.constants import OutboxStatus
 from nagesprek.emails.tests.support import RecordingHandler, SmtpServer, start_smtp_server
 from nagesprek.rejections.constants import RejectionStatus
+from nagesprek.rejections.drafting import draft_reasons
 from nagesprek.rejections.models import Rejection
+from nagesprek.rejections.selectors import load_rejection_record
 from nagesprek.vacancies.constants import StageKind
 from tests.browser.helpers import assert_no_axe_violations, log_in
 
@@ -47,22 +49,30 @@ def smtp_server(settings):
 
 
 def interviewed_candidate_with_two_low_criteria() -> Application:
-    """A demo application, still open after an interview, whose scorecards rate two criteria or more low."""
+    """A demo application, still open after an interview, whose record drafts two criterion-linked reasons."""
     low = Count(
         "scorecards__ratings__criterion",
         filter=Q(scorecards__ratings__rating__lte=2, scorecards__submitted_at__isnull=False),
         distinct=True,
     )
-    return (
+    candidates = (
         Application.objects.filter(
             organisation__slug="uitvoeringsdienst", status=ApplicationStatus.ACTIVE, stage__kind=StageKind.INTERVIEW
         )
         .annotate(low=low)
         .filter(low__gte=2)
-        .select_related("candidate")
+        .select_related("candidate", "vacancy")
         .order_by("pk")
-        .first()
     )
+    for application in candidates:
+        record = load_rejection_record(
+            application=application,
+            requirements_version=application.vacancy.requirements_version,
+            language=application.candidate.language,
+        )
+        if sum(1 for draft in draft_reasons(record) if draft.criterion_id) >= 2:
+            return application
+    return None
 
 
 def nl(msgid: str) -> str:
