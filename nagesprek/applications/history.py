@@ -47,6 +47,7 @@ from django.utils.translation import gettext as _
 from nagesprek.applications.models import Application
 from nagesprek.candidates.models import Candidate
 from nagesprek.candidates.selectors import with_profile
+from nagesprek.matching.vocabulary import OrganisationMatcher
 from nagesprek.organisations.constants import Role
 from nagesprek.organisations.selectors import Actor
 from nagesprek.rejections import selectors as rejection_selectors
@@ -54,6 +55,7 @@ from nagesprek.rejections.assessment import (
     QUALIFICATION_KINDS,
     CandidateProfile,
     FactKind,
+    NameMatcher,
     RequirementAssessment,
     Status,
     assess_requirements,
@@ -135,12 +137,13 @@ def reapplication_memory(
     profile = rejection_selectors.candidate_profile(candidate)
     sent = _sent_rejections(candidate, {a.pk for a in earlier})
     today = today or timezone.localdate()
+    matcher = OrganisationMatcher(application.organisation_id)  # the same words as the letters' reasons
     return Memory(
         tuple(
             EarlierApplication(
                 a,
                 timezone.localdate(sent[a.pk].sent_at) if a.pk in sent and sent[a.pk].sent_at else None,
-                tuple(_reason(r, profile, today) for r in sent[a.pk].reasons.all()) if a.pk in sent else (),
+                tuple(_reason(r, profile, today, matcher) for r in sent[a.pk].reasons.all()) if a.pk in sent else (),
             )
             for a in earlier
         ),
@@ -153,12 +156,13 @@ def _sent_rejections(candidate: Candidate, application_ids: set[int]) -> dict[in
     return {r.application_id: r for r in rejections if r.application_id in application_ids}
 
 
-def _reason(reason: RejectionReason, profile: CandidateProfile, today: date) -> EarlierReason:
+def _reason(reason: RejectionReason, profile: CandidateProfile, today: date, matcher: NameMatcher) -> EarlierReason:
     if reason.criterion is not None:
         return EarlierReason(reason.criterion.label, reason.explanation, None)
     requirement = reason.requirement
     assert requirement is not None  # the model's check constraint: a reason points at one or the other
-    assessment = assess_requirements([rejection_selectors.requirement_spec(requirement)], profile, today)[0]
+    spec = rejection_selectors.requirement_spec(requirement)
+    assessment = assess_requirements([spec], profile, today, matcher=matcher)[0]
     return EarlierReason(requirement.label, reason.explanation, _gap(reason, assessment, profile))
 
 

@@ -184,7 +184,25 @@ def test_queries_do_not_grow_with_the_history(story, earlier_count, django_asser
         letter(extra, reasons=[(ReasonSource.UNMET_REQUIREMENT, RequirementFactory(vacancy=extra.vacancy), "x" * 40)])
     actor = actor_for(member(organisation, Role.RECRUITER), organisation)
     profile = get_profile(candidate=candidate)
-    # Earlier applications; sent rejections, their reasons, the requirements and criteria they point at.
-    with django_assert_num_queries(5):
+    # Earlier applications; sent rejections, their reasons, the requirements and criteria they point at;
+    # the organisation's vocabulary (one freshness check: names are compared as the letters compared them).
+    with django_assert_num_queries(6):
         memory = history.reapplication_memory(actor=actor, application=now, candidate=profile)
     assert len(memory.earlier) == 2 + earlier_count
+
+
+def test_a_gap_closed_under_another_name_of_the_vocabulary_counts_as_closed(story):
+    from nagesprek.matching.vocabulary import add_concept
+
+    organisation, candidate, *_rest = story
+    add_concept(
+        organisation=organisation,
+        kind="qualification",
+        preferred_label_nl="Deelcertificaat Anesthesiologie",
+        alternatives=[("nl", "Certificaat anesthesie (CZO)")],
+    )
+    Qualification.objects.filter(candidate=candidate).update(name="Certificaat anesthesie (CZO)")
+
+    certificate = memory_for(story).earlier[1].reasons[0]
+
+    assert certificate.gap.closed  # the organisation's synonym, as the letters' reasons compare names
