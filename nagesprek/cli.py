@@ -19,10 +19,6 @@ DEMO_SETTINGS = "nagesprek.conf.dev"
 PRODUCTION_SETTINGS = "nagesprek.conf.production"
 
 
-class ConfigurationError(SystemExit):
-    pass
-
-
 def _fail(message: str) -> int:
     one_line = " ".join(message.split())
     print(f"nagesprek: configuration error: {one_line}", file=sys.stderr)

@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from nagesprek.applications.selectors import APPLICATION_ROLES
 from nagesprek.emails.selectors import OUTBOX_ROLES
 from nagesprek.organisations.constants import Role
 from nagesprek.organisations.selectors import Actor
@@ -43,4 +42,4 @@ def navigation_for_actor(actor: Actor | None) -> list[NavItem]:
     return [item for item in NAVIGATION if not item.roles or actor.has_role(*item.roles)]
 
 
-__all__ = ["APPLICATION_ROLES", "NavItem", "navigation_for_actor"]
+__all__ = ["NavItem", "navigation_for_actor"]
