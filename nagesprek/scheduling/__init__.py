@@ -1,0 +1,1 @@
+"""Conversation scheduling: availability, invitations, routing and the wave planner. Plain Python, no Django."""
