@@ -57,6 +57,23 @@ class OutboxMessage(models.Model):
         return f"<outbox.{self.pk}.{digest}@{_message_id_domain()}>"
 
 
+class OutboxAttachment(models.Model):
+    """A file sent with an outbox message (a calendar invitation, say), stored with it so every retry sends the same."""
+
+    message = models.ForeignKey(OutboxMessage, on_delete=models.CASCADE, related_name="attachments")
+    filename = models.CharField(_("file name"), max_length=200)
+    mimetype = models.CharField(_("content type"), max_length=200)
+    content = models.BinaryField(_("content"))
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["message", "pk"]
+
+    def __str__(self) -> str:
+        return self.filename
+
+
 def _message_id_domain() -> str:
     address = parseaddr(str(settings.DEFAULT_FROM_EMAIL))[1]
     return address.rpartition("@")[2] or "nagesprek.localhost"

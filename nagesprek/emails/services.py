@@ -36,8 +36,10 @@ Message-ID. No message is ever silently dropped: it ends SENT or FAILED.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from email.message import MIMEPart
 from functools import partial
 from typing import Any
 
@@ -52,7 +54,7 @@ from nagesprek.accounts.models import User
 from nagesprek.audit.constants import AuditAction
 from nagesprek.audit.services import record_event
 from nagesprek.emails.constants import OutboxStatus
-from nagesprek.emails.models import OutboxMessage
+from nagesprek.emails.models import OutboxAttachment, OutboxMessage
 from nagesprek.emails.rendering import render_email
 from nagesprek.organisations.models import Organisation
 from nagesprek.organisations.selectors import Actor
@@ -68,6 +70,15 @@ RETRY_BACKOFF = timedelta(seconds=30)
 
 class OutboxError(Exception):
     """A request on the outbox that cannot be carried out; the message says why, for people."""
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file to send with a message. ``mimetype`` may carry parameters (``text/calendar; method=REQUEST``)."""
+
+    filename: str
+    content: bytes
+    mimetype: str
 
 
 @dataclass(frozen=True)
@@ -87,6 +98,7 @@ def queue_email(
     organisation: Organisation | None = None,
     candidate_id: int | None = None,
     send_after: datetime | None = None,
+    attachments: Sequence[Attachment] = (),
 ) -> OutboxMessage:
     """Render the message now, record it in the outbox and enqueue delivery after commit.
 
@@ -96,6 +108,7 @@ def queue_email(
     with the same key returns the first message (whatever its other arguments)
     and enqueues nothing. Joins the caller's transaction, so the message exists
     only if the change it belongs to is committed; delivery is enqueued on commit.
+    ``attachments`` are stored with the message and sent with every attempt.
     No audit row: the outbox itself is the record of every message, and the
     caller audits the change that caused it.
     """
@@ -122,6 +135,10 @@ def queue_email(
             message.save(force_insert=True)
     except IntegrityError:
         return OutboxMessage.objects.get(key=key)
+    OutboxAttachment.objects.bulk_create(
+        OutboxAttachment(message=message, filename=a.filename, mimetype=a.mimetype, content=a.content)
+        for a in attachments
+    )
     transaction.on_commit(partial(_enqueue_delivery, message.pk, send_after))
     return message
 
@@ -213,7 +230,24 @@ def _build_email(message: OutboxMessage) -> EmailMultiAlternatives:
     )
     if message.body_html:
         email.attach_alternative(message.body_html, "text/html")
+    for attachment in message.attachments.all():
+        email.attach(_attachment_part(attachment))
     return email
+
+
+def _attachment_part(attachment: OutboxAttachment) -> MIMEPart:
+    """One MIME part, keeping the content type's parameters (a calendar program reads ``method=REQUEST``).
+
+    Sent as base64 bytes, text included: the bytes arrive exactly as stored (an .ics keeps its CRLF line ends).
+    """
+    kind, *parameters = (piece.strip() for piece in attachment.mimetype.split(";"))
+    maintype, subtype = kind.split("/", 1)
+    params = dict(p.split("=", 1) for p in parameters if "=" in p)
+    part = MIMEPart()
+    part.set_content(
+        bytes(attachment.content), maintype, subtype, filename=attachment.filename, params=params, cte="base64"
+    )
+    return part
 
 
 def _this_attempt(claim: _Claim) -> QuerySet[OutboxMessage]:
