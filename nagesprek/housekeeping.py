@@ -1,4 +1,4 @@
-"""Periodic sweeps that make background work survive crashes and lost tasks.
+"""Periodic sweeps: background work that survives crashes and lost tasks, and erasure on time.
 
 django-tasks-db runs each task once and has no scheduler, so a worker that dies
 mid-task, or a task whose enqueue was lost, needs a sweep that enqueues the work
@@ -23,10 +23,12 @@ INTERVAL_SECONDS = 60
 def _sweeps() -> list[tuple[str, Callable[[], int]]]:
     from nagesprek.emails.services import requeue_stalled_messages
     from nagesprek.rejections.services import send_due_rejections
+    from nagesprek.retention.services import run_retention
 
     return [
         ("outbox", lambda: requeue_stalled_messages()),
         ("due rejections", lambda: send_due_rejections()),
+        ("retention", lambda: run_retention()),
     ]
 
 

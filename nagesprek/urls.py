@@ -9,6 +9,7 @@ urlpatterns = [
     path("organisation/", include("nagesprek.organisations.urls")),
     path("outbox/", include("nagesprek.emails.urls")),
     path("audit/", include("nagesprek.audit.urls")),
+    path("retention/", include("nagesprek.retention.urls")),
     path("vacancies/", include("nagesprek.vacancies.urls")),
     path("applications/", include("nagesprek.applications.urls")),
     path("candidates/", include("nagesprek.candidates.urls")),

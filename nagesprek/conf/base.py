@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "nagesprek.demo",
     "nagesprek.consents",
     "nagesprek.matching",
+    "nagesprek.retention",
 ]
 
 MIDDLEWARE = [
@@ -201,6 +202,8 @@ EMAIL_MAX_ATTEMPTS = env.integer("EMAIL_MAX_ATTEMPTS", 5, minimum=1)
 # Personal data: how long a finished procedure's data is kept without consent (AVG practice).
 RETENTION_DAYS_WITHOUT_CONSENT = env.integer("RETENTION_DAYS_WITHOUT_CONSENT", 28, minimum=0, maximum=28)
 RETENTION_DAYS_WITH_CONSENT = env.integer("RETENTION_DAYS_WITH_CONSENT", 365, minimum=0, maximum=365)
+# The audit log proves who saw which file; it outlives the files it is about, but not forever.
+AUDIT_RETENTION_DAYS = env.integer("AUDIT_RETENTION_DAYS", 730, minimum=365, maximum=3650)
 
 LOGGING = {
     "version": 1,

@@ -32,6 +32,7 @@ NAVIGATION = (
     NavItem(_("Routes"), "routes:list", (Role.RECRUITER, Role.HR_LEAD)),  # the route catalogue (issue 4, part E)
     NavItem(_("Outbox"), "emails:outbox", OUTBOX_ROLES),
     NavItem(_("Audit log"), "audit:log", (Role.PRIVACY_OFFICER, Role.ORG_ADMIN)),
+    NavItem(_("Retention"), "retention:overview", (Role.PRIVACY_OFFICER, Role.ORG_ADMIN)),
     NavItem(_("Organisation"), "organisations:theme", (Role.ORG_ADMIN,)),
 )
 
