@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "nagesprek.consents",
     "nagesprek.matching",
     "nagesprek.retention",
+    "nagesprek.conversations",
 ]
 
 MIDDLEWARE = [
