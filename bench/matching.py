@@ -35,6 +35,7 @@ import statistics
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -749,7 +750,7 @@ def run(size: str, seed: int, *, sizes: tuple | None = None, postgres: bool = Tr
         engine.rank_candidates(index, vdoc, 10)
         pool_times.append(time.perf_counter() - t)
 
-    fts = _run_fts(vac_surfaces, true_vacancies, queries, cv_texts) if postgres else {"ran": False, "skipped": "off"}
+    fts: dict[str, Any] = _run_fts(vac_surfaces, true_vacancies, queries, cv_texts) if postgres else {"ran": False, "skipped": "off"}
     bm25 = _run_bm25s(vac_docs, queries)
 
     all_s = None

@@ -31,8 +31,8 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    module = importlib.import_module(BENCHMARKS[args.name])
-    report: Report = module.run(size=args.size, seed=args.seed)
+    benchmark = importlib.import_module(BENCHMARKS[args.name])
+    report: Report = benchmark.run(size=args.size, seed=args.seed)
     print(report.table())
     missed = report.missed()
     if missed:

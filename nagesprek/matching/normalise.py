@@ -162,6 +162,29 @@ class Term:
     kind: str = ""  # skill / qualification / occupation / language / …
 
 
+@dataclass(frozen=True)
+class WordStep:
+    """One word of a name: split into known parts (compounds), each part stemmed; stopwords are ignored."""
+
+    word: str
+    parts: tuple[str, ...]
+    stems: tuple[str, ...]
+    ignored: bool = False
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """What ``Vocabulary.explain`` found: the steps, the key, and the concept (exactly or by a typo)."""
+
+    text: str
+    folded: str
+    words: tuple[WordStep, ...]
+    key: str
+    key_en: str
+    concept_id: str | None
+    by_typo: tuple[str, float] | None  # (the label it is taken for, similarity 0-100)
+
+
 @dataclass
 class Vocabulary:
     """An organisation's concepts and their labels, resolved by key, compound split and typo tolerance.
@@ -218,16 +241,40 @@ class Vocabulary:
         return found
 
     def _fuzzy(self, text: str) -> str | None:
+        hit = self._fuzzy_hit(text)
+        return hit[2] if hit else None
+
+    def _fuzzy_hit(self, text: str) -> tuple[str, float, str] | None:
+        """(label, similarity, concept id) of the closest label within the typo tolerance, or None."""
         folded = fold(text)
         if len(folded) < TYPO_MIN_LENGTH or not self._fuzzy_labels:
             return None
         hit = process.extractOne(folded, self._fuzzy_labels, scorer=fuzz.ratio, score_cutoff=TYPO_THRESHOLD)
-        if hit is None:
+        if hit is None or _codes(hit[0]) != _codes(folded):
             return None
-        label = hit[0]
-        if _codes(label) != _codes(folded):
-            return None
-        return self._fuzzy_concepts[hit[2]]
+        return hit[0], float(hit[1]), self._fuzzy_concepts[hit[2]]
+
+    def explain(self, text: str) -> Normalised:
+        """Every step from a written name to a concept, for people maintaining the vocabulary ("try a word")."""
+        words = []
+        for token in tokens(text):
+            if token in STOPWORDS and len(token) > SHORT_TOKEN:
+                words.append(WordStep(token, (), (), ignored=True))
+                continue
+            parts = split_compound(token, self.head_words) if len(token) >= 2 * _MIN_PART else [token]
+            words.append(WordStep(token, tuple(parts), tuple(_stem_cached(p, "nl") for p in parts)))
+        key_nl, key_en = self.key(text, "nl"), self.key(text, "en")
+        exact = self.keys.get(key_nl) or self.keys.get(key_en)
+        typo = None if exact else self._fuzzy_hit(text)
+        return Normalised(
+            text=text,
+            folded=fold(text),
+            words=tuple(words),
+            key=key_nl,
+            key_en=key_en,
+            concept_id=exact or (typo[2] if typo else None),
+            by_typo=typo[:2] if typo else None,
+        )
 
     def concept_or_key(self, text: str) -> str:
         """The concept id of a name, or for a name the vocabulary does not know, ``"k:" + its key``.

@@ -2,7 +2,8 @@
 
 Bounded queries: vacancies with their current requirements (2 queries), profiles (5 queries: candidates and
 four profile relations), routes with their targets (2 queries), the vocabulary (1-2 queries, cached).
-No access rules here: callers pass an organisation a selector already checked; every read stays inside it.
+The engine inputs have no access rules: callers pass an organisation a selector already checked; every read
+stays inside it. The vocabulary pages' reads at the end (org admins only) do check the actor.
 
 How requirements become engine ``Need``s (the same yardsticks ``rejections.assessment`` uses):
 
@@ -18,14 +19,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from nagesprek.candidates.models import Candidate
 from nagesprek.candidates.selectors import with_profile
 from nagesprek.matching import engine
-from nagesprek.matching.normalise import Vocabulary, text_terms
+from nagesprek.matching.models import Concept, Label
+from nagesprek.matching.normalise import Normalised, Vocabulary, text_terms
 from nagesprek.matching.vocabulary import vocabulary_for
+from nagesprek.organisations.constants import Role
 from nagesprek.organisations.models import Organisation
+from nagesprek.organisations.selectors import Actor
 from nagesprek.rejections import assessment
 from nagesprek.vacancies.constants import RequirementKind, VacancyStatus
 from nagesprek.vacancies.models import Requirement, Vacancy
@@ -159,3 +165,54 @@ def build_docs(*, organisation: Organisation) -> tuple[list[engine.VacancyDoc], 
     vocabulary = vocabulary_for(organisation)
     vacancies = [vacancy_doc(v, vocabulary) for v in vacancies_for_index(organisation=organisation)]
     return vacancies, route_refs(organisation=organisation, vocabulary=vocabulary), vocabulary
+
+
+# --------------------------------------------------------------------------- the vocabulary pages (org admins)
+
+VOCABULARY_ROLES = (Role.ORG_ADMIN,)
+
+
+def list_concepts_for_admin(*, actor: Actor, query: str = "", kind: str = "") -> QuerySet[Concept]:
+    """The organisation's concepts with their labels (two queries a page), by name or any label; org admins only.
+
+    404 for any other role. ``query`` matches the preferred names and every label, case-insensitively.
+    """
+    if not actor.has_role(*VOCABULARY_ROLES):
+        raise Http404
+    concepts = Concept.objects.filter(organisation=actor.organisation)
+    if kind:
+        concepts = concepts.filter(kind=kind)
+    if query:
+        labelled = Label.objects.filter(concept__organisation=actor.organisation, text__icontains=query)
+        concepts = concepts.filter(
+            Q(preferred_label_nl__icontains=query)
+            | Q(preferred_label_en__icontains=query)
+            | Q(pk__in=labelled.values("concept_id"))
+        )
+    labels = Label.objects.order_by("-kind", "language", "text")  # preferred, then hidden, then alternative
+    return concepts.prefetch_related(Prefetch("labels", queryset=labels)).order_by("preferred_label_nl", "pk")
+
+
+def get_concept_for_admin(*, actor: Actor, concept_id: int) -> Concept:
+    """One concept of the actor's organisation with its labels, for an org admin; 404 otherwise."""
+    return get_object_or_404(list_concepts_for_admin(actor=actor), pk=concept_id)
+
+
+def get_label_for_admin(*, actor: Actor, label_id: int) -> Label:
+    """One label of a concept of the actor's organisation, for an org admin; 404 otherwise."""
+    if not actor.has_role(*VOCABULARY_ROLES):
+        raise Http404
+    return get_object_or_404(
+        Label.objects.select_related("concept__organisation"), pk=label_id, concept__organisation=actor.organisation
+    )
+
+
+def explain_word_for_admin(*, actor: Actor, word: str) -> tuple[Normalised, Concept | None]:
+    """How the organisation's vocabulary reads ``word`` ("try a word"), and the concept it stands for; org admins."""
+    if not actor.has_role(*VOCABULARY_ROLES):
+        raise Http404
+    found = vocabulary_for(actor.organisation).explain(word)
+    concept = None
+    if found.concept_id and found.concept_id.startswith("c") and found.concept_id[1:].isdigit():
+        concept = Concept.objects.filter(organisation=actor.organisation, pk=int(found.concept_id[1:])).first()
+    return found, concept

@@ -7,22 +7,71 @@ labels change (one cheap query tells).
 
 from __future__ import annotations
 
-import csv
-import io
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Max
 from django.utils.translation import gettext as _
 
 from nagesprek.audit.constants import AuditAction
 from nagesprek.audit.services import record_event
-from nagesprek.matching.models import Concept, ConceptKind, Label, LabelKind, LabelLanguage
+from nagesprek.matching.esco_csv import ConceptRow, ParsedVocabulary, RowError, parse_esco_csv
+from nagesprek.matching.models import Concept, Label, LabelKind, LabelLanguage
 from nagesprek.matching.normalise import Term, Vocabulary
 from nagesprek.organisations.models import Organisation
 
 _CACHE: dict[int, tuple[tuple, Vocabulary]] = {}
-MAX_IMPORT_ROWS = 50_000
+MAX_LABELS = 100  # per concept: more is a list of unrelated words, not one concept's names
+LabelRow = tuple[str, str] | tuple[str, str, str]  # (language, text) or (language, text, label kind)
+
+
+def _forget_index_on_commit(organisation_id: int) -> None:
+    from nagesprek.matching import index  # the index reads the vocabulary; import late
+
+    transaction.on_commit(partial(index.forget, organisation_id))
+
+
+def _clean_rows(concept: Concept, alternatives: Sequence[LabelRow]) -> list[tuple[str, str, str]]:
+    """The concept's labels as (language, text, kind): preferred ones first, no empty or repeated text."""
+    rows = [(LabelLanguage.DUTCH.value, concept.preferred_label_nl, LabelKind.PREFERRED.value)]
+    if concept.preferred_label_en:
+        rows.append((LabelLanguage.ENGLISH.value, concept.preferred_label_en, LabelKind.PREFERRED.value))
+    seen = {(language, text.casefold()) for language, text, _kind in rows}
+    for row in alternatives:
+        language, text = LabelLanguage(row[0]).value, row[1].strip()
+        kind = LabelKind(row[2]).value if len(row) > 2 else LabelKind.ALTERNATIVE.value  # type: ignore[misc]
+        if text and (language, text.casefold()) not in seen:
+            seen.add((language, text.casefold()))
+            rows.append((language, text, kind))
+    return rows
+
+
+def _validate(concept: Concept, rows: list[tuple[str, str, str]]) -> None:
+    """Field rules, label lengths and count, and no label that already names another concept."""
+    concept.full_clean(exclude=["organisation"])
+    errors: list[str] = []
+    if len(rows) > MAX_LABELS:
+        errors.append(_("A concept has at most %(count)d names.") % {"count": MAX_LABELS})
+    too_long = [text for _language, text, _kind in rows if len(text) > 200]
+    if too_long:
+        errors.append(_("A name is longer than 200 characters: %(name)s") % {"name": too_long[0][:60]})
+    vocabulary = vocabulary_for(concept.organisation)
+    own = concept.concept_id if concept.pk else None
+    for _language, text, _kind in rows:
+        other = vocabulary.resolve(text, fuzzy=False)
+        if other is not None and other != own:
+            errors.append(_("“%(name)s” already names another concept.") % {"name": text})
+    if errors:
+        raise ValidationError(errors)
+
+
+def _audit(concept: Concept, action: AuditAction, summary: str, user) -> None:
+    record_event(
+        organisation=concept.organisation, action=action, target=concept, candidate_id=None, user=user, summary=summary
+    )
 
 
 @transaction.atomic
@@ -32,27 +81,29 @@ def add_concept(
     kind: str,
     preferred_label_nl: str,
     preferred_label_en: str = "",
-    alternatives: list[tuple[str, str]] | None = None,
+    alternatives: Sequence[LabelRow] | None = None,
     uri: str = "",
     user=None,
 ) -> Concept:
-    """Add a concept with its preferred labels and alternative (language, text) labels."""
-    concept = Concept.objects.create(
+    """Add a concept with its preferred labels and other (language, text[, kind]) labels; audited.
+
+    Raises ValidationError for an empty or too long name, an unknown kind, a taken URI, or a name that
+    already stands for another concept of the organisation (matching would not know which one is meant).
+    The organisation's matching index is rebuilt after commit.
+    """
+    concept = Concept(
         organisation=organisation,
-        kind=ConceptKind(kind),
+        kind=kind,
         preferred_label_nl=preferred_label_nl.strip(),
         preferred_label_en=preferred_label_en.strip(),
         uri=uri.strip(),
     )
-    _set_labels(concept, alternatives or [])
-    record_event(
-        organisation=organisation,
-        action=AuditAction.CREATE,
-        target=concept,
-        candidate_id=None,
-        user=user,
-        summary=f"vocabulary concept {concept.preferred_label_nl}",
-    )
+    rows = _clean_rows(concept, alternatives or [])
+    _validate(concept, rows)
+    concept.save()
+    Label.objects.bulk_create(Label(concept=concept, language=lang, text=text, kind=k) for lang, text, k in rows)
+    _audit(concept, AuditAction.CREATE, f"vocabulary concept {concept.preferred_label_nl} added", user)
+    _forget_index_on_commit(organisation.pk)
     return concept
 
 
@@ -62,42 +113,45 @@ def update_concept(
     concept: Concept,
     preferred_label_nl: str,
     preferred_label_en: str = "",
-    alternatives: list[tuple[str, str]] | None = None,
+    alternatives: Sequence[LabelRow] | None = None,
+    kind: str = "",
     user=None,
 ) -> Concept:
-    """Rename a concept and replace its labels."""
+    """Rename a concept (and change its kind) and replace its labels; audited, same checks as ``add_concept``."""
     concept.preferred_label_nl = preferred_label_nl.strip()
     concept.preferred_label_en = preferred_label_en.strip()
+    concept.kind = kind or concept.kind
+    rows = _clean_rows(concept, alternatives or [])
+    _validate(concept, rows)
     concept.save()
     concept.labels.all().delete()
-    _set_labels(concept, alternatives or [])
-    record_event(
-        organisation=concept.organisation,
-        action=AuditAction.UPDATE,
-        target=concept,
-        candidate_id=None,
-        user=user,
-        summary=f"vocabulary concept {concept.preferred_label_nl}",
-    )
+    Label.objects.bulk_create(Label(concept=concept, language=lang, text=text, kind=k) for lang, text, k in rows)
+    _audit(concept, AuditAction.UPDATE, f"vocabulary concept {concept.preferred_label_nl} changed", user)
+    _forget_index_on_commit(concept.organisation_id)
     return concept
 
 
-def _set_labels(concept: Concept, alternatives: list[tuple[str, str]]) -> None:
-    rows = {(LabelLanguage.DUTCH, concept.preferred_label_nl, LabelKind.PREFERRED)}
-    if concept.preferred_label_en:
-        rows.add((LabelLanguage.ENGLISH, concept.preferred_label_en, LabelKind.PREFERRED))
-    seen = {(lang, text) for lang, text, _kind in rows}
-    for language, text in alternatives:
-        if text.strip() and (language, text.strip()) not in seen:
-            seen.add((LabelLanguage(language), text.strip()))
-            rows.add((LabelLanguage(language), text.strip(), LabelKind.ALTERNATIVE))
-    Label.objects.bulk_create(Label(concept=concept, language=lang, text=text, kind=kind) for lang, text, kind in rows)
+@transaction.atomic
+def remove_label(*, label: Label, user=None) -> Concept:
+    """Remove one other name of a concept; audited. A preferred label is refused (rename the concept instead)."""
+    concept = label.concept
+    if label.kind == LabelKind.PREFERRED:
+        raise ValidationError(_("A preferred name cannot be removed; change it on the concept instead."))
+    text = label.text
+    label.delete()
+    concept.save(update_fields=["updated_at"])  # the vocabulary's stamp changes: every process rebuilds
+    _audit(concept, AuditAction.UPDATE, f"vocabulary label {text} removed from {concept.preferred_label_nl}", user)
+    _forget_index_on_commit(concept.organisation_id)
+    return concept
 
 
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    message: str
+@transaction.atomic
+def remove_concept(*, concept: Concept, user=None) -> None:
+    """Remove a concept with all its names; audited. Requirements and profiles keep their words."""
+    _audit(concept, AuditAction.DELETE, f"vocabulary concept {concept.preferred_label_nl} removed", user)
+    organisation_id = concept.organisation_id
+    concept.delete()
+    _forget_index_on_commit(organisation_id)
 
 
 @dataclass(frozen=True)
@@ -106,70 +160,62 @@ class ImportResult:
     errors: tuple[RowError, ...]
 
 
-_KINDS = {
-    "skill/competence": "skill",
-    "knowledge": "skill",
-    "skill": "skill",
-    "occupation": "occupation",
-    "qualification": "qualification",
-}
+def check_esco_csv(*, organisation: Organisation, data: str, kind: str = "") -> ParsedVocabulary:
+    """Parse an ESCO-style CSV (see ``esco_csv``) and check it against the vocabulary; writes nothing.
+
+    A concept whose URI is already in the organisation's vocabulary is an error (import changes nothing
+    that exists). Errors come sorted by row.
+    """
+    parsed = parse_esco_csv(data, kind=kind)
+    uris = [c.uri for c in parsed.concepts]
+    existing = set(Concept.objects.filter(organisation=organisation, uri__in=uris).values_list("uri", flat=True))
+    parsed.errors += [
+        RowError(c.rows[0] if c.rows else 0, _("%(uri)s is already in the vocabulary.") % {"uri": c.uri})
+        for c in parsed.concepts
+        if c.uri in existing
+    ]
+    parsed.errors.sort(key=lambda e: e.row)
+    return parsed
 
 
 def import_esco_csv(*, organisation: Organisation, data: str, kind: str = "", user=None) -> ImportResult:
-    """Import an ESCO-style CSV (conceptUri, preferredLabel, altLabels, language[, conceptType/kind]).
+    """Import an ESCO-style CSV: every concept, or nothing when any row has a problem (``check_esco_csv``).
 
-    Rows of one concept in two languages merge by conceptUri. ``altLabels`` holds labels separated by
-    newlines or "|". All or nothing: any row error and nothing is written; the errors name their rows.
+    One audit row for the import; the organisation's matching index is rebuilt after commit.
     """
-    reader = csv.DictReader(io.StringIO(data))
-    missing = {"conceptUri", "preferredLabel"} - set(reader.fieldnames or [])
-    if missing:
-        return ImportResult(
-            0, (RowError(1, _("Missing columns: %(columns)s") % {"columns": ", ".join(sorted(missing))}),)
+    parsed = check_esco_csv(organisation=organisation, data=data, kind=kind)
+    if parsed.errors:
+        return ImportResult(0, tuple(parsed.errors))
+    _write_import(organisation, parsed.concepts, user)
+    return ImportResult(len(parsed.concepts), ())
+
+
+@transaction.atomic
+def _write_import(organisation: Organisation, rows: list[ConceptRow], user) -> None:
+    concepts = [
+        Concept(
+            organisation=organisation, kind=row.kind, preferred_label_nl=row.nl, preferred_label_en=row.en, uri=row.uri
         )
-    concepts: dict[str, dict] = {}
-    errors: list[RowError] = []
-    for number, row in enumerate(reader, start=2):
-        if number > MAX_IMPORT_ROWS + 1:
-            errors.append(RowError(number, _("Too many rows.")))
-            break
-        uri, label = (row.get("conceptUri") or "").strip(), (row.get("preferredLabel") or "").strip()
-        language = (row.get("language") or "nl").strip().lower()
-        row_kind = _KINDS.get((row.get("conceptType") or row.get("kind") or kind or "skill").strip().lower())
-        if not uri or not label:
-            errors.append(RowError(number, _("conceptUri and preferredLabel are required.")))
-            continue
-        if language not in ("nl", "en"):
-            errors.append(RowError(number, _("Language must be nl or en.")))
-            continue
-        if row_kind is None:
-            errors.append(RowError(number, _("Unknown kind of concept.")))
-            continue
-        entry = concepts.setdefault(uri, {"kind": row_kind, "nl": "", "en": "", "alts": []})
-        entry[language] = label
-        alts = (row.get("altLabels") or "").replace("|", "\n").splitlines()
-        entry["alts"] += [(language, a.strip()) for a in alts if a.strip()]
-    for uri, entry in concepts.items():
-        if not entry["nl"]:
-            errors.append(RowError(0, _("%(uri)s has no Dutch preferred label.") % {"uri": uri}))
-    existing = set(
-        Concept.objects.filter(organisation=organisation, uri__in=list(concepts)).values_list("uri", flat=True)
+        for row in rows
+    ]
+    for concept in concepts:
+        concept.full_clean(exclude=["organisation"], validate_unique=False, validate_constraints=False)
+    Concept.objects.bulk_create(concepts, batch_size=1000)
+    labels = [
+        Label(concept=concept, language=language, text=text, kind=kind)
+        for concept, row in zip(concepts, rows, strict=True)
+        for language, text, kind in _clean_rows(concept, row.labels)
+    ]
+    Label.objects.bulk_create(labels, batch_size=2000)
+    record_event(
+        organisation=organisation,
+        action=AuditAction.CREATE,
+        target=organisation,
+        candidate_id=None,
+        user=user,
+        summary=f"{len(concepts)} vocabulary concepts imported ({len(labels)} names)",
     )
-    errors += [RowError(0, _("%(uri)s is already in the vocabulary.") % {"uri": uri}) for uri in sorted(existing)]
-    if errors:
-        return ImportResult(0, tuple(errors))
-    with transaction.atomic():
-        for uri, entry in concepts.items():
-            add_concept(
-                organisation=organisation,
-                kind=entry["kind"],
-                preferred_label_nl=entry["nl"],
-                preferred_label_en=entry["en"],
-                alternatives=entry["alts"],
-                uri=uri,
-                user=user,
-            )
-    return ImportResult(len(concepts), ())
+    _forget_index_on_commit(organisation.pk)
 
 
 def terms_for(organisation: Organisation) -> list[Term]:
