@@ -17,7 +17,7 @@ class VocabularyFilterForm(forms.Form):
 
 class TryWordForm(forms.Form):
     word = forms.CharField(
-        label=_("Try a word"),
+        label=_("Word or name"),
         max_length=200,
         help_text=_("See how matching reads a name as people write it, for example “heftruckchauffeurs”."),
     )

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from nagesprek.matching import esco_csv, selectors, vocabulary
@@ -126,7 +127,11 @@ def vocabulary_import(request: HttpRequest) -> HttpResponse:
         if request.POST.get("action") == "import":
             result = vocabulary.import_esco_csv(organisation=organisation, data=text, user=actor.user)
             if not result.errors:
-                messages.success(request, _("%(count)d concepts imported.") % {"count": result.created})
+                count = result.created
+                messages.success(
+                    request,
+                    ngettext("%(count)d concept imported.", "%(count)d concepts imported.", count) % {"count": count},
+                )
                 return redirect("matching:vocabulary")
             context["errors"] = result.errors
         else:
