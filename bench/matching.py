@@ -750,7 +750,9 @@ def run(size: str, seed: int, *, sizes: tuple | None = None, postgres: bool = Tr
         engine.rank_candidates(index, vdoc, 10)
         pool_times.append(time.perf_counter() - t)
 
-    fts: dict[str, Any] = _run_fts(vac_surfaces, true_vacancies, queries, cv_texts) if postgres else {"ran": False, "skipped": "off"}
+    fts: dict[str, Any] = {"ran": False, "skipped": "off"}
+    if postgres:
+        fts = _run_fts(vac_surfaces, true_vacancies, queries, cv_texts)
     bm25 = _run_bm25s(vac_docs, queries)
 
     all_s = None
