@@ -10,6 +10,7 @@ urlpatterns = [
     path("outbox/", include("nagesprek.emails.urls")),
     path("audit/", include("nagesprek.audit.urls")),
     path("retention/", include("nagesprek.retention.urls")),
+    path("privacy-requests/", include("nagesprek.privacy_requests.urls")),
     path("vacancies/", include("nagesprek.vacancies.urls")),
     path("applications/", include("nagesprek.applications.urls")),
     path("candidates/", include("nagesprek.candidates.urls")),

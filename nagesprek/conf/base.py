@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "nagesprek.matching",
     "nagesprek.retention",
     "nagesprek.conversations",
+    "nagesprek.privacy_requests",
 ]
 
 MIDDLEWARE = [

@@ -7,3 +7,4 @@ class ErasureReason(models.TextChoices):
 
     RETENTION_PASSED = "retention_passed", _("Retention period after the procedure ended has passed")
     CONSENT_ENDED = "consent_ended", _("Talent-pool consent expired or was withdrawn")
+    REQUESTED = "requested", _("Erased at the candidate's request")

@@ -16,6 +16,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
+from nagesprek.accounts.models import User
 from nagesprek.audit.constants import AuditAction
 from nagesprek.audit.models import AuditEvent
 from nagesprek.audit.services import record_event
@@ -46,27 +47,14 @@ def _reason(candidate: Candidate) -> ErasureReason:
     return ErasureReason.RETENTION_PASSED
 
 
-@transaction.atomic
-def erase_candidate(*, candidate_id: int, now: datetime | None = None) -> Erasure | None:
-    """Erase one candidate's file if it is (still) due: profile, applications, letters, links, consents,
-    outbox copies of their e-mails and the stored CV file.
-
-    Locks the candidate row first and re-checks the due date inside the transaction, so a consent given
-    a moment ago, or a second worker erasing the same file, makes this a no-op (returns None).
-    What stays: the audit log and the suggestion log (by id only, kept for their own periods) and
-    an ``Erasure`` record without personal data.
-    """
-    now = now or timezone.now()
-    if not Candidate.objects.select_for_update().filter(pk=candidate_id).exists():
-        return None
-    candidate = selectors.candidates_with_due_dates(now=now).filter(pk=candidate_id, due_at__lte=now).first()  # type: ignore[misc]
-    if candidate is None:
-        return None
+def _erase(
+    *, candidate: Candidate, reason: ErasureReason, due_at: datetime, now: datetime, user: User | None
+) -> Erasure:
     erasure = Erasure(
         organisation_id=candidate.organisation_id,
         candidate_id=candidate.pk,
-        reason=_reason(candidate),
-        due_at=candidate.due_at,  # type: ignore[attr-defined]
+        reason=reason,
+        due_at=due_at,
         erased_at=now,
         applications=candidate.applications.count(),
         messages=OutboxMessage.objects.filter(candidate_id=candidate.pk).count(),
@@ -81,11 +69,44 @@ def erase_candidate(*, candidate_id: int, now: datetime | None = None) -> Erasur
         action=AuditAction.DELETE,
         target=candidate,
         candidate_id=candidate.pk,
+        user=user,
         summary=f"File erased: {erasure.get_reason_display()}",
     )
     candidate.delete()
     refresh_candidate_on_commit(erasure.candidate_id)
     return erasure
+
+
+@transaction.atomic
+def erase_candidate(*, candidate_id: int, now: datetime | None = None) -> Erasure | None:
+    """Erase one candidate's file if it is (still) due: profile, applications, letters, links, consents,
+    everything else recorded about them, outbox copies of their e-mails and the stored CV file.
+
+    Locks the candidate row first and re-checks the due date inside the transaction, so a consent given
+    a moment ago, or a second worker erasing the same file, makes this a no-op (returns None).
+    What stays: the audit log and the suggestion log (by id only, kept for their own periods) and
+    an ``Erasure`` record without personal data.
+    """
+    now = now or timezone.now()
+    if not Candidate.objects.select_for_update().filter(pk=candidate_id).exists():
+        return None
+    candidate = selectors.candidates_with_due_dates(now=now).filter(pk=candidate_id, due_at__lte=now).first()  # type: ignore[misc]
+    if candidate is None:
+        return None
+    due_at = candidate.due_at  # type: ignore[attr-defined]
+    return _erase(candidate=candidate, reason=_reason(candidate), due_at=due_at, now=now, user=None)
+
+
+@transaction.atomic
+def erase_candidate_on_request(*, candidate: Candidate, user: User, now: datetime | None = None) -> Erasure:
+    """Erase a file now because the candidate asked (AVG art. 17), whatever its retention date.
+
+    A person decided this (the privacy officer, ``user``); the caller checks their role. Ends any
+    procedure the candidate was still in, since it cannot go on without their data.
+    """
+    now = now or timezone.now()
+    locked = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    return _erase(candidate=locked, reason=ErasureReason.REQUESTED, due_at=now, now=now, user=user)
 
 
 def erase_due_candidates(*, now: datetime | None = None, limit: int = BATCH) -> int:

@@ -47,3 +47,32 @@ def test_the_privacy_officer_sees_due_and_erased_files(page):
 
     page.set_viewport_size({"width": 320, "height": 640})
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_the_privacy_officer_handles_an_erasure_request_by_keyboard(page):
+    organisation = OrganisationFactory()
+    officer = member(organisation, Role.PRIVACY_OFFICER)
+    application = _rejected(organisation, days_ago=3)
+    candidate = application.candidate
+
+    log_in(page, officer.email)
+    page.locator(".site-nav a[href='/privacy-requests/']").click()
+    expect(page.locator("h1")).to_have_text("Verzoeken van kandidaten")
+    page.get_by_label("E-mailadres van de persoon die het verzoek doet").fill(candidate.email.upper())
+    page.keyboard.press("Enter")
+    page.get_by_role("link", name=candidate.full_name).click()
+    expect(page.locator("h1")).to_have_text(candidate.full_name)
+    assert_no_axe_violations(page)
+
+    page.get_by_role("button", name="Dit dossier wissen").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    assert_no_axe_violations(page)
+
+    page.get_by_label("Ik heb gecontroleerd dat het verzoek van deze persoon komt.").check()
+    page.get_by_label("Wis dit dossier nu. Dit kan niet ongedaan worden gemaakt.").check()
+    page.get_by_role("button", name="Dit dossier wissen").click()
+
+    expect(page.locator("h1")).to_have_text("Bewaartermijnen")
+    expect(page.locator(".messages")).to_contain_text(f"Het dossier van kandidaat {candidate.pk} is gewist.")
+    expect(page.locator("main table").last).to_contain_text("Gewist op verzoek van de kandidaat")
+    assert_no_axe_violations(page)
