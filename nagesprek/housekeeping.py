@@ -21,6 +21,7 @@ INTERVAL_SECONDS = 60
 
 
 def _sweeps() -> list[tuple[str, Callable[[], int]]]:
+    from nagesprek.consultations.services import extend_sessions, send_due_reminders
     from nagesprek.emails.services import requeue_stalled_messages
     from nagesprek.rejections.services import send_due_rejections
     from nagesprek.retention.services import run_retention
@@ -29,6 +30,8 @@ def _sweeps() -> list[tuple[str, Callable[[], int]]]:
         ("outbox", lambda: requeue_stalled_messages()),
         ("due rejections", lambda: send_due_rejections()),
         ("retention", lambda: run_retention()),
+        ("consultation reminders", lambda: send_due_reminders()),
+        ("consultation dates", lambda: extend_sessions()),
     ]
 
 

@@ -22,6 +22,7 @@ urlpatterns = [
     path("c/", include("nagesprek.portal.urls")),
     path("consents/", include("nagesprek.consents.urls")),
     path("matching/", include("nagesprek.matching.urls")),
+    path("consultations/", include("nagesprek.consultations.urls")),
     path("healthz", health.healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
 ]

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "nagesprek.retention",
     "nagesprek.conversations",
     "nagesprek.privacy_requests",
+    "nagesprek.consultations",
 ]
 
 MIDDLEWARE = [

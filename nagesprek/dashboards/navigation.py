@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from nagesprek.consultations.selectors import MANAGE_ROLES as CONSULTATION_ROLES
 from nagesprek.emails.selectors import OUTBOX_ROLES
 from nagesprek.organisations.constants import Role
 from nagesprek.organisations.selectors import Actor
@@ -30,6 +31,7 @@ NAVIGATION = (
     NavItem(_("Vacancies"), "vacancies:list", VACANCY_ROLES),
     NavItem(_("To review"), "rejections:review", (Role.RECRUITER, Role.HR_LEAD)),
     NavItem(_("Routes"), "routes:list", (Role.RECRUITER, Role.HR_LEAD)),  # the route catalogue (issue 4, part E)
+    NavItem(_("Consultation hours"), "consultations:list", CONSULTATION_ROLES),  # issue 5
     NavItem(_("Outbox"), "emails:outbox", OUTBOX_ROLES),
     NavItem(_("Audit log"), "audit:log", (Role.PRIVACY_OFFICER, Role.ORG_ADMIN)),
     NavItem(_("Retention"), "retention:overview", (Role.PRIVACY_OFFICER, Role.ORG_ADMIN)),

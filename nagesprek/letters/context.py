@@ -24,6 +24,8 @@ for them, not even a heading:
   removed (``advice.selectors.letter_advice``; filled by ``letter_context`` when there is any)
 - ``fitting_vacancies``: a list of ``{"title": str, "url": str}``
 - ``conversation_offer``: ``{"url": str}`` (booking a conversation with a career advisor)
+- ``consultation_hour``: ``{"url": str, "next_starts_at": datetime, "minutes": int}`` (the open consultation
+  hour with a recruiter; ``consultations.letter.consultation_offer``; ``url`` is ``""`` in the PDF)
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from nagesprek.rejections.constants import Outcome
 from nagesprek.rejections.models import Rejection, RejectionReason
 from nagesprek.vacancies.constants import StageKind
 
-LATER_SECTIONS = ("advice", "fitting_vacancies", "conversation_offer")
+LATER_SECTIONS = ("advice", "fitting_vacancies", "conversation_offer", "consultation_hour")
 
 _STAGE_MOMENTS: dict[str, str] = {
     StageKind.CV_SCREENING: "cv_screening",
@@ -92,6 +94,9 @@ def letter_context(
     advice = _advice(rejection) if outcome == Outcome.REJECTED else []
     if advice:  # a later section: absent, not empty, when there is none (see above)
         context["advice"] = advice
+    consultation_hour = _consultation_hour(rejection, candidate_url)
+    if consultation_hour:
+        context["consultation_hour"] = consultation_hour
     return context
 
 
@@ -129,6 +134,12 @@ def _advice(rejection: Rejection) -> list[dict[str, Any]]:
     from nagesprek.advice.selectors import letter_advice  # advice reads rejections; import late to keep apps apart
 
     return letter_advice(rejection)
+
+
+def _consultation_hour(rejection: Rejection, candidate_url: str) -> dict[str, Any] | None:
+    from nagesprek.consultations.letter import consultation_offer  # consultations reads rejections; import late
+
+    return consultation_offer(rejection=rejection, candidate_url=candidate_url)
 
 
 def _link_expiry(candidate_url: str) -> date | None:

@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
 from nagesprek.consents.page import consent_context
+from nagesprek.consultations.page import consultation_context
 from nagesprek.letters.context import letter_context
 from nagesprek.letters.rendering import render_letter_pdf
 from nagesprek.matching.page import suggestion_context
@@ -66,6 +67,7 @@ def candidate_page(request: HttpRequest, token: str) -> HttpResponse:
         "organisation_name": candidate.organisation.name,
         **consent_context(candidate=candidate),  # issue 4 part G: the talent-pool consent section
         **suggestion_context(candidate=candidate),  # issue 4 part G: vacancies that fit
+        **consultation_context(candidate=candidate),  # issue 5: the open consultation hour
     }
     return render(request, "portal/page.html", context)
 
