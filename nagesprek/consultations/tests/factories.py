@@ -7,7 +7,7 @@ from django.utils import timezone
 from nagesprek.applications.constants import ApplicationStatus
 from nagesprek.applications.tests.factories import ApplicationFactory
 from nagesprek.candidates.models import Candidate
-from nagesprek.consultations.constants import ConsultationMode, Frequency, WeekOfMonth, Weekday
+from nagesprek.consultations.constants import ConsultationMode, Frequency, Weekday, WeekOfMonth
 from nagesprek.consultations.models import ConsultationHour, ConsultationSession
 from nagesprek.organisations.constants import Role
 from nagesprek.organisations.models import Organisation
@@ -45,7 +45,7 @@ def recruiters(organisation: Organisation, count: int) -> list:
 
 
 def hour_with_session(*, hosts: int = 2, days_ahead: int = 3, **fields) -> tuple[ConsultationHour, ConsultationSession]:
-    """A published hour with ``hosts`` recruiters and one session at 16:00–17:30 local, ``days_ahead`` from today."""
+    """A published hour with ``hosts`` recruiters and one session (16:00 to 17:30) ``days_ahead`` from today."""
     organisation = fields.pop("organisation", None) or OrganisationFactory()
     hour = ConsultationHourFactory(organisation=organisation, hosts=recruiters(organisation, hosts), **fields)
     return hour, session_on(hour, timezone.localdate() + datetime.timedelta(days=days_ahead))

@@ -123,7 +123,7 @@ def test_the_confirmation_carries_a_request_invitation_that_two_parsers_accept()
     message = OutboxMessage.objects.get(template="consultation_booked", candidate_id=candidate.pk)
     assert message.recipient == candidate.email
     assert booking.host.full_name in message.body_text
-    assert f"/consultations/c/" in message.body_text and f"/{booking.pk}/" in message.body_text
+    assert "/consultations/c/" in message.body_text and f"/{booking.pk}/" in message.body_text
     content = invitation_of(message)
     calendar = icalendar.Calendar.from_ical(content)
     assert calendar["METHOD"] == "REQUEST"

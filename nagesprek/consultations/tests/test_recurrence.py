@@ -2,7 +2,6 @@
 
 from datetime import UTC, date, datetime, time, timedelta
 
-
 from nagesprek.consultations import recurrence
 from nagesprek.scheduling.holidays import dutch_public_holidays
 
