@@ -2,9 +2,11 @@
 
 The rule the letter and the candidate page promise (AVG practice, Autoriteit Persoonsgegevens):
 
-- while any application is in procedure, hired, or has a rejection letter not yet sent, nothing is due;
+- while any application is in procedure, hired, or has a rejection letter not yet sent, or a
+  conversation with an advisor is still to come, nothing is due;
 - otherwise the file is kept ``RETENTION_DAYS_WITHOUT_CONSENT`` days after the procedure ended (the
-  latest of an application's closing and a letter's sending; the file's creation if it has neither);
+  latest of an application's closing, a letter's sending and a conversation held with an advisor; the
+  file's creation if it has none of these);
 - a valid talent-pool consent extends that to the consent's end; withdrawing it ends the extension.
 
 Everything is computed in the database, so the daily sweep reads only the files that are due.
@@ -23,6 +25,9 @@ from nagesprek.applications.models import Application
 from nagesprek.candidates.models import Candidate
 from nagesprek.consents.constants import ConsentPurpose
 from nagesprek.consents.models import Consent
+from nagesprek.conversations.constants import ACTIVE_STATUSES as CONVERSATION_ACTIVE
+from nagesprek.conversations.constants import ConversationStatus
+from nagesprek.conversations.models import Conversation
 from nagesprek.organisations.models import Organisation
 from nagesprek.organisations.selectors import Actor
 from nagesprek.rejections.constants import RejectionStatus
@@ -33,8 +38,8 @@ def _window() -> timedelta:
     return timedelta(days=settings.RETENTION_DAYS_WITHOUT_CONSENT)
 
 
-def _still_needed() -> Q:
-    """A procedure still running, a hire, or a candidate who has not yet been told."""
+def _still_needed(now: datetime) -> Q:
+    """A procedure still running, a hire, a candidate who has not yet been told, or a conversation to come."""
     in_use = Application.objects.filter(candidate=OuterRef("pk")).filter(
         Q(status__in=(ApplicationStatus.ACTIVE, ApplicationStatus.HIRED))
         | Q(
@@ -42,7 +47,10 @@ def _still_needed() -> Q:
             rejection__status__in=(RejectionStatus.DRAFT, RejectionStatus.IN_REVIEW, RejectionStatus.SCHEDULED),
         )
     )
-    return Q(Exists(in_use))
+    conversation_to_come = Conversation.objects.filter(
+        candidate=OuterRef("pk"), status__in=CONVERSATION_ACTIVE, ends_at__gt=now
+    )
+    return Q(Exists(in_use)) | Q(Exists(conversation_to_come))
 
 
 def candidates_with_due_dates(*, now: datetime, organisation: Organisation | None = None) -> QuerySet[Candidate]:
@@ -64,13 +72,16 @@ def candidates_with_due_dates(*, now: datetime, organisation: Organisation | Non
     candidates = (
         Candidate.objects.all() if organisation is None else Candidate.objects.filter(organisation=organisation)
     )
+    closed = Coalesce(Max("applications__closed_at"), F("created_at"))
+    held = Q(conversations__status=ConversationStatus.HELD)
     ended = Greatest(
-        Coalesce(Max("applications__closed_at"), F("created_at")),
-        Coalesce(Max("applications__rejection__sent_at"), F("created_at")),
+        closed,
+        Coalesce(Max("applications__rejection__sent_at"), closed),
+        Coalesce(Max("conversations__ends_at", filter=held), closed),
     )
     due = ExpressionWrapper(F("ended_at") + _window(), output_field=DateTimeField())
     return (
-        candidates.exclude(_still_needed())
+        candidates.exclude(_still_needed(now))
         .annotate(ended_at=ended, consent_until=Subquery(consent_until))
         .annotate(base_due=due)
         .annotate(due_at=Greatest(F("base_due"), Coalesce(F("consent_until"), F("base_due"))))

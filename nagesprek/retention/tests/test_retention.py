@@ -16,6 +16,8 @@ from nagesprek.audit.models import AuditEvent
 from nagesprek.candidates.models import Candidate
 from nagesprek.consents import services as consent_services
 from nagesprek.consents.constants import ConsentPurpose, ConsentSource
+from nagesprek.conversations.constants import ConversationStatus
+from nagesprek.conversations.tests.factories import ConversationFactory, make_offer
 from nagesprek.emails.models import OutboxMessage
 from nagesprek.letters.tests.factories import RejectionFactory
 from nagesprek.matching.models_log import SuggestionLog
@@ -252,3 +254,19 @@ def test_only_privacy_officers_and_admins_see_the_retention_page(client, role, s
     if status == 200:
         assert str(application.candidate_id) in response.content.decode()
         assert application.candidate.full_name not in response.content.decode()
+
+
+def test_a_conversation_keeps_the_file_until_the_window_after_it_has_passed():
+    application = _rejected(days_ago=40)
+    conversation = ConversationFactory(
+        offer=make_offer(application),
+        starts_at=NOW + timedelta(days=1),
+        ends_at=NOW + timedelta(days=1, minutes=45),
+    )
+
+    assert services.erase_due_candidates(now=NOW) == 0
+
+    conversation.status = ConversationStatus.HELD
+    conversation.save()
+    assert services.erase_due_candidates(now=NOW + timedelta(days=2)) == 0  # notes and follow-up need it
+    assert services.erase_due_candidates(now=NOW + timedelta(days=30)) == 1
