@@ -20,6 +20,7 @@ from nagesprek.emails.models import OutboxMessage
 from nagesprek.organisations.constants import Role
 from nagesprek.organisations.models import Membership
 from nagesprek.organisations.selectors import Actor
+from nagesprek.retention import selectors as retention_selectors
 from nagesprek.vacancies import timeliness
 from nagesprek.vacancies.constants import VacancyStatus
 from nagesprek.vacancies.models import Vacancy
@@ -121,8 +122,11 @@ def _hr_lead_panel(actor: Actor) -> Panel:
 
 
 def _privacy_panel(actor: Actor) -> Panel:
-    since = timezone.now() - timedelta(days=7)
+    now = timezone.now()
+    since = now - timedelta(days=7)
     views = AuditEvent.objects.filter(organisation=actor.organisation, created_at__gte=since).count()
+    due_soon = retention_selectors.list_upcoming_erasures_for_actor(actor=actor, now=now, days=7).count()
+    erased = retention_selectors.list_erasures_for_actor(actor=actor).filter(erased_at__gte=now - timedelta(days=30))
     return Panel(
         Role.PRIVACY_OFFICER,
         _("Privacy officer"),
@@ -134,6 +138,8 @@ def _privacy_panel(actor: Actor) -> Panel:
                 OutboxMessage.objects.filter(organisation=actor.organisation, status=OutboxStatus.FAILED).count(),
                 reverse("emails:outbox") + "?status=failed",
             ),
+            Figure(_("Files to be erased within 7 days"), due_soon, reverse("retention:overview")),
+            Figure(_("Files erased in the last 30 days"), erased.count(), reverse("retention:overview")),
         ],
     )
 

@@ -270,3 +270,20 @@ def test_a_conversation_keeps_the_file_until_the_window_after_it_has_passed():
     conversation.save()
     assert services.erase_due_candidates(now=NOW + timedelta(days=2)) == 0  # notes and follow-up need it
     assert services.erase_due_candidates(now=NOW + timedelta(days=30)) == 1
+
+
+def test_the_privacy_officers_dashboard_counts_files_due_this_week_and_erased_this_month(client):
+    soon = _rejected(days_ago=25)
+    organisation = soon.organisation
+    gone = ApplicationFactory(
+        vacancy__organisation=organisation, status=ApplicationStatus.WITHDRAWN, closed_at=NOW - timedelta(days=60)
+    )
+    services.erase_due_candidates()
+    client.force_login(member(organisation, Role.PRIVACY_OFFICER))
+
+    panel = client.get(reverse("dashboards:home")).context["panels"][0]
+    figures = {str(figure.label): figure.value for figure in panel.figures}
+
+    assert not Candidate.objects.filter(pk=gone.candidate_id).exists()
+    assert figures["Dossiers die binnen 7 dagen worden gewist"] == 1
+    assert figures["Dossiers gewist in de afgelopen 30 dagen"] == 1
