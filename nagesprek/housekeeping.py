@@ -23,6 +23,7 @@ INTERVAL_SECONDS = 60
 def _sweeps() -> list[tuple[str, Callable[[], int]]]:
     from nagesprek.consultations.services import extend_sessions, send_due_reminders
     from nagesprek.emails.services import requeue_stalled_messages
+    from nagesprek.referrals.sweeps import run_referral_sweeps
     from nagesprek.rejections.services import send_due_rejections
     from nagesprek.retention.services import run_retention
 
@@ -32,6 +33,7 @@ def _sweeps() -> list[tuple[str, Callable[[], int]]]:
         ("retention", lambda: run_retention()),
         ("consultation reminders", lambda: send_due_reminders()),
         ("consultation dates", lambda: extend_sessions()),
+        ("referrals", lambda: run_referral_sweeps()),
     ]
 
 

@@ -23,6 +23,7 @@ urlpatterns = [
     path("consents/", include("nagesprek.consents.urls")),
     path("matching/", include("nagesprek.matching.urls")),
     path("consultations/", include("nagesprek.consultations.urls")),
+    path("referrals/", include("nagesprek.referrals.urls")),
     path("healthz", health.healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
 ]

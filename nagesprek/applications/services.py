@@ -16,9 +16,10 @@ from nagesprek.applications.constants import CLOSED_STATUSES, ApplicationStatus
 from nagesprek.applications.models import Application, StageChange
 from nagesprek.audit.constants import AuditAction
 from nagesprek.audit.services import record_event
+from nagesprek.candidates.models import Candidate
 from nagesprek.organisations.selectors import Actor
 from nagesprek.vacancies import selectors as vacancy_selectors
-from nagesprek.vacancies.models import Stage
+from nagesprek.vacancies.models import Stage, Vacancy
 
 
 def record_application_viewed(*, actor: Actor, application: Application) -> None:
@@ -39,6 +40,51 @@ def _locked(application: Application) -> Application:
         .select_related("stage", "vacancy", "organisation")
         .get(pk=application.pk)
     )
+
+
+@transaction.atomic
+def start_application(
+    *, candidate: Candidate, vacancy: Vacancy, stage: Stage | None = None, by: User | None, note: str
+) -> Application:
+    """A new application of a candidate the organisation knows: their profile (the candidate row) carries over.
+
+    Starts in ``stage`` (default: the vacancy's first) with one StageChange carrying ``note``. For a
+    referral or an invitation from the talent pool; a new person applying goes through
+    ``candidates.services.register_application``. Raises ValidationError (nothing saved) for a vacancy of
+    another organisation, a stage of another vacancy, a vacancy without stages, or a second application
+    to the same vacancy. ``by`` is the member of staff (None: the candidate themselves).
+    """
+    if vacancy.organisation_id != candidate.organisation_id:
+        raise ValidationError(_("That vacancy belongs to another organisation."))
+    stage = stage or vacancy.stages.order_by("position").first()
+    if stage is None:
+        raise ValidationError(_("This vacancy has no stages yet; add them before registering applications."))
+    if stage.vacancy_id != vacancy.pk:
+        raise ValidationError(_("That stage belongs to another vacancy."))
+    if Application.objects.filter(candidate=candidate, vacancy=vacancy).exists():
+        raise ValidationError(
+            _("%(name)s (%(email)s) has already applied for this vacancy."),
+            params={"name": candidate.full_name, "email": candidate.email},
+        )
+    application = Application(
+        organisation_id=vacancy.organisation_id,
+        candidate=candidate,
+        vacancy=vacancy,
+        stage=stage,
+        applied_at=timezone.now(),
+    )
+    application.full_clean(validate_constraints=False)
+    application.save()
+    _append_history(application, by=by, note=note)
+    record_event(
+        organisation=vacancy.organisation,
+        action=AuditAction.CREATE,
+        target=application,
+        candidate_id=candidate.pk,
+        user=by,
+        summary=_("Applied again, for %(vacancy)s") % {"vacancy": vacancy.reference},
+    )
+    return application
 
 
 @transaction.atomic

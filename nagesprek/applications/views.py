@@ -29,6 +29,7 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
         "overview": evaluation_selectors.scorecard_overview_for_actor(actor=actor, application=application),
         "scoring_stages": evaluation_selectors.list_scoring_stages(actor=actor, application=application),
         "next_stage": next_stage,
+        "may_hire": is_recruiter and is_active,
         "can_edit_profile": is_recruiter,
         "today": timezone.localdate(),
     }
@@ -48,4 +49,24 @@ def move_to_next_stage(request: HttpRequest, application_id: int) -> HttpRespons
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Moved to the stage “%(stage)s”.") % {"stage": application.stage.name})
+    return redirect("applications:detail", application.pk)
+
+
+@actor_required(Role.RECRUITER)
+@require_POST
+def hire(request: HttpRequest, application_id: int) -> HttpResponse:
+    """The candidate accepted the offer: close the application as hired (recruiters of the organisation)."""
+    actor = request.actor  # type: ignore[attr-defined]
+    application = selectors.get_application_for_actor(actor=actor, application_id=application_id)
+    try:
+        services.close_application(
+            application=application,
+            status=ApplicationStatus.HIRED,
+            by=actor.user,
+            note=request.POST.get("note", "")[:500],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("%(name)s is hired.") % {"name": application.candidate.full_name})
     return redirect("applications:detail", application.pk)

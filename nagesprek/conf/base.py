@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "nagesprek.conversations",
     "nagesprek.privacy_requests",
     "nagesprek.consultations",
+    "nagesprek.referrals",
 ]
 
 MIDDLEWARE = [

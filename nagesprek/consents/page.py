@@ -1,4 +1,4 @@
-"""What the candidate page needs from this app: the talent-pool consent, current and latest."""
+"""What the candidate page needs from this app: each consent (talent pool, referral), current and latest."""
 
 from __future__ import annotations
 
@@ -12,4 +12,6 @@ def consent_context(*, candidate: Candidate) -> dict:
     return {
         "talent_pool_consent": selectors.current_consent(candidate=candidate, purpose=ConsentPurpose.TALENT_POOL),
         "talent_pool_latest": selectors.latest_consent(candidate=candidate, purpose=ConsentPurpose.TALENT_POOL),
+        "referral_consent": selectors.current_consent(candidate=candidate, purpose=ConsentPurpose.REFERRAL),
+        "referral_latest": selectors.latest_consent(candidate=candidate, purpose=ConsentPurpose.REFERRAL),
     }

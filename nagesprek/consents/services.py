@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from functools import partial
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
@@ -15,6 +17,7 @@ from nagesprek.consents import selectors
 from nagesprek.consents.constants import CONSENT_VALIDITY, ConsentPurpose, ConsentSource
 from nagesprek.consents.models import Consent
 from nagesprek.consents.wording import consent_wording
+from nagesprek.organisations.constants import Role
 from nagesprek.organisations.selectors import Actor
 
 
@@ -91,3 +94,44 @@ def revoke_consent(*, consent: Consent, actor: Actor | None = None, now: datetim
     _audit(consent=consent, action=AuditAction.UPDATE, actor=actor, summary=f"Consent withdrawn: {consent.purpose}")
     _refresh_matching(consent.candidate_id)
     return consent
+
+
+# Staff who may record what a candidate answered in a conversation: the advisor in a nagesprek, the
+# recruiter in a sollicitatiespreekuur.
+RECORDING_ROLES = (Role.ADVISOR, Role.RECRUITER)
+
+
+@transaction.atomic
+def record_consent_answers(
+    *,
+    actor: Actor,
+    candidate: Candidate,
+    answers: Mapping[str, bool | None],
+    source: ConsentSource = ConsentSource.CONVERSATION,
+    language: str | None = None,
+) -> dict[str, Consent | None]:
+    """Record what the candidate answered when asked, per purpose: True grants, False withdraws, None: not asked.
+
+    Each purpose stands alone (asking for one never implies the other), and a "no" changes nothing but
+    that purpose's consent: a valid one is withdrawn, otherwise nothing is written. A "yes" records the
+    wording in ``language`` (default: the candidate's), as the advisor read it out. Preconditions: the
+    actor is an advisor or recruiter of the candidate's organisation (PermissionDenied otherwise).
+    Returns each asked purpose's current consent afterwards (None after a "no").
+    """
+    if not actor.has_role(*RECORDING_ROLES) or actor.organisation.pk != candidate.organisation_id:
+        raise PermissionDenied
+    result: dict[str, Consent | None] = {}
+    for purpose, answer in answers.items():
+        if answer is None:
+            continue
+        purpose = ConsentPurpose(purpose)
+        if answer:
+            result[purpose] = grant_consent(
+                candidate=candidate, purpose=purpose, source=source, language=language, actor=actor
+            )
+            continue
+        current = selectors.current_consent(candidate=candidate, purpose=purpose)
+        if current is not None:
+            revoke_consent(consent=current, actor=actor)
+        result[purpose] = None
+    return result

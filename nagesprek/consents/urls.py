@@ -5,4 +5,5 @@ from nagesprek.consents import views
 app_name = "consents"
 urlpatterns = [
     path("<str:token>/talent-pool/", views.talent_pool_consent, name="talent_pool"),
+    path("<str:token>/referral/", views.referral_consent, name="referral"),
 ]

@@ -12,6 +12,7 @@ from nagesprek.consultations.selectors import MANAGE_ROLES as CONSULTATION_ROLES
 from nagesprek.emails.selectors import OUTBOX_ROLES
 from nagesprek.organisations.constants import Role
 from nagesprek.organisations.selectors import Actor
+from nagesprek.referrals.constants import REFERRAL_ROLES, REFERRING_ROLES
 from nagesprek.vacancies.selectors import VACANCY_ROLES
 
 
@@ -32,6 +33,8 @@ NAVIGATION = (
     NavItem(_("To review"), "rejections:review", (Role.RECRUITER, Role.HR_LEAD)),
     NavItem(_("Routes"), "routes:list", (Role.RECRUITER, Role.HR_LEAD)),  # the route catalogue (issue 4, part E)
     NavItem(_("Consultation hours"), "consultations:list", CONSULTATION_ROLES),  # issue 5
+    NavItem(_("Referrals"), "referrals:list", REFERRAL_ROLES),  # issue 6
+    NavItem(_("Rejected candidates"), "referrals:candidates", REFERRING_ROLES),  # issue 6: advisors refer from here
     NavItem(_("Outbox"), "emails:outbox", OUTBOX_ROLES),
     NavItem(_("Audit log"), "audit:log", (Role.PRIVACY_OFFICER, Role.ORG_ADMIN)),
     NavItem(_("Retention"), "retention:overview", (Role.PRIVACY_OFFICER, Role.ORG_ADMIN)),

@@ -20,6 +20,9 @@ from nagesprek.emails.models import OutboxMessage
 from nagesprek.organisations.constants import Role
 from nagesprek.organisations.models import Membership
 from nagesprek.organisations.selectors import Actor
+from nagesprek.referrals import dashboard as referral_dashboard
+from nagesprek.referrals import hires
+from nagesprek.referrals import selectors as referral_selectors
 from nagesprek.retention import selectors as retention_selectors
 from nagesprek.vacancies import timeliness
 from nagesprek.vacancies.constants import VacancyStatus
@@ -39,6 +42,9 @@ class Panel:
     title: str | Promise
     intro: str | Promise
     figures: list[Figure] = field(default_factory=list)
+    # A list under the figures (e.g. the latest hires after rejection with their paths): a template and its data.
+    detail_template: str = ""
+    detail: dict = field(default_factory=dict)
 
 
 def _application_counts(actor: Actor, **filters: object) -> dict[str, int]:
@@ -76,6 +82,16 @@ def _recruiter_panel(actor: Actor) -> Panel:
             Figure(_("Candidates in procedure"), counts["active"]),
             Figure(_("Rejected candidates"), counts["rejected"]),
             _late_figure(actor, mine=True),
+            Figure(
+                _("Referrals waiting for your answer"),
+                referral_selectors.count_waiting_for_recruiter(actor=actor),
+                reverse("referrals:list") + "?status=pending",
+            ),
+            Figure(
+                _("Hired after an earlier rejection, in your vacancies"),
+                hires.count_hires_after_rejection_for_actor(actor=actor, mine_only=True),
+                reverse("referrals:hires"),
+            ),
         ],
     )
 
@@ -96,11 +112,21 @@ def _evaluator_panel(actor: Actor) -> Panel:
 
 def _advisor_panel(actor: Actor) -> Panel:
     counts = _application_counts(actor)
+    referrals = referral_dashboard.advisor_referral_counts(actor=actor)
+    referrals_url = reverse("referrals:list")
     return Panel(
         Role.ADVISOR,
         _("Career advisor"),
         _("Rejected candidates who may want a conversation about their next step."),
-        [Figure(_("Rejected candidates in your organisation"), counts["rejected"])],
+        [
+            Figure(_("Rejected candidates in your organisation"), counts["rejected"], reverse("referrals:candidates")),
+            Figure(_("Your referrals waiting for an answer"), referrals["pending"], f"{referrals_url}?status=pending"),
+            Figure(_("Your referrals accepted"), referrals["accepted"], f"{referrals_url}?status=accepted"),
+            Figure(_("Your referrals declined"), referrals["declined"], f"{referrals_url}?status=declined"),
+            Figure(_("Hired after your referral"), referrals["hired"], reverse("referrals:hires")),
+        ],
+        detail_template="referrals/_dashboard_referrals.html",
+        detail={"referrals": referral_dashboard.latest_referrals_of_advisor(actor=actor)},
     )
 
 
@@ -117,7 +143,14 @@ def _hr_lead_panel(actor: Actor) -> Panel:
             Figure(_("Rejected"), counts["rejected"]),
             Figure(_("Hired"), counts["hired"]),
             _late_figure(actor, mine=False),
+            Figure(
+                _("Hired after an earlier rejection"),
+                hires.count_hires_after_rejection_for_actor(actor=actor),
+                reverse("referrals:hires"),
+            ),
         ],
+        detail_template="referrals/_dashboard_hires.html",
+        detail={"paths": referral_dashboard.latest_hires(actor=actor)},
     )
 
 

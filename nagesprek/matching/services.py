@@ -27,9 +27,12 @@ from nagesprek.vacancies.constants import VacancyStatus
 from nagesprek.vacancies.models import Vacancy
 
 # Who sees suggestions: the people who decide on applications and vacancies. Evaluators judge one
-# vacancy and advisors talk with one candidate; privacy officers and org admins do not recruit. None of
-# them needs other candidates' data (the talent pool) or a ranking, so none gets one.
+# vacancy; privacy officers and org admins do not recruit. None of them needs other candidates' data
+# (the talent pool) or a ranking, so none gets one.
 SUGGESTION_ROLES = (Role.RECRUITER, Role.HR_LEAD)
+# Career advisors talk with one rejected candidate and refer them to another vacancy (issue 6): they see
+# the vacancies that fit that candidate, never the talent pool (other candidates).
+VACANCY_SUGGESTION_ROLES = (*SUGGESTION_ROLES, Role.ADVISOR)
 # Only published (open) vacancies are suggested, to candidates and staff alike: one can apply to nothing
 # else, and the engine's index holds open vacancies only. Filtered here again, whatever the engine returns.
 SUGGESTED_STATUSES = (VacancyStatus.OPEN,)
@@ -60,8 +63,8 @@ class SuggestionSet:
     items: list[ShownSuggestion]
 
 
-def _check_staff(actor: Actor | None, organisation_id: int) -> Actor:
-    if actor is None or not actor.has_role(*SUGGESTION_ROLES) or actor.organisation.pk != organisation_id:
+def _check_staff(actor: Actor | None, organisation_id: int, roles: tuple[str, ...] = SUGGESTION_ROLES) -> Actor:
+    if actor is None or not actor.has_role(*roles) or actor.organisation.pk != organisation_id:
         raise PermissionDenied
     return actor
 
@@ -136,13 +139,13 @@ def suggest_vacancies_for_application(
 ) -> SuggestionSet:
     """The organisation's other vacancies that fit the application's candidate now or after one route.
 
-    ``audience`` STAFF needs an actor with a SUGGESTION_ROLE in the application's organisation
+    ``audience`` STAFF needs an actor with a VACANCY_SUGGESTION_ROLE in the application's organisation
     (PermissionDenied otherwise); CANDIDATE is the candidate on their own page (no actor) and sees open
     vacancies only. Never the application's own vacancy or one the candidate already applied to. Writes
     one SuggestionLog row and, for staff, an audit row (the candidate's profile was read).
     """
     if audience == Audience.STAFF:
-        actor = _check_staff(actor, application.organisation_id)
+        actor = _check_staff(actor, application.organisation_id, VACANCY_SUGGESTION_ROLES)
     candidate = application.candidate
     applied = set(candidate.applications.values_list("vacancy_id", flat=True)) | {application.vacancy_id}
     vacancies = inputs.vacancies_to_rank(

@@ -19,6 +19,7 @@ from nagesprek.portal import selectors, services
 from nagesprek.portal.forms import FreshLinkForm
 from nagesprek.portal.headers import SAME_ORIGIN, candidate_page_headers
 from nagesprek.portal.models import CandidateLink
+from nagesprek.referrals.page import referral_context
 
 LINK_PROBLEM_STATUS = {selectors.LinkExpired: 410, selectors.LinkRevoked: 410, selectors.LinkInvalid: 404}
 
@@ -68,6 +69,7 @@ def candidate_page(request: HttpRequest, token: str) -> HttpResponse:
         **consent_context(candidate=candidate),  # issue 4 part G: the talent-pool consent section
         **suggestion_context(candidate=candidate),  # issue 4 part G: vacancies that fit
         **consultation_context(candidate=candidate),  # issue 5: the open consultation hour
+        **referral_context(candidate=candidate),  # issue 6: referrals and talent-pool invitations
     }
     return render(request, "portal/page.html", context)
 

@@ -115,7 +115,15 @@ def test_each_set_shown_is_logged_with_engine_version_and_ranking(organisation, 
     assert "fits_now" in [reason["code"] for reason in log.results[0]["explanation"]]
 
 
-@pytest.mark.parametrize("role", [Role.EVALUATOR, Role.ADVISOR, Role.PRIVACY_OFFICER, Role.ORG_ADMIN])
+def test_a_career_advisor_sees_the_vacancies_that_fit_the_candidate_they_talk_with(organisation, application):
+    shown = services.suggest_vacancies_for_application(
+        actor=actor_for(organisation, Role.ADVISOR), application=application, audience=Audience.STAFF
+    )
+
+    assert SuggestionLog.objects.get() == shown.log
+
+
+@pytest.mark.parametrize("role", [Role.EVALUATOR, Role.PRIVACY_OFFICER, Role.ORG_ADMIN])
 def test_roles_without_suggestions_are_refused(organisation, application, role):
     with pytest.raises(PermissionDenied):
         services.suggest_vacancies_for_application(

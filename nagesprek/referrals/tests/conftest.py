@@ -1,0 +1,13 @@
+import pytest
+
+from nagesprek.referrals.tests.helpers import make_world
+
+
+@pytest.fixture
+def world(db):
+    return make_world()
+
+
+@pytest.fixture
+def world_without_consent(db):
+    return make_world(consent=False)
