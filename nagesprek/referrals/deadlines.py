@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from nagesprek.referrals.constants import RESPONSE_WORKING_DAYS
-
-try:
-    from nagesprek.scheduling.holidays import add_working_days
-except ImportError:  # until nagesprek.scheduling lands: weekends only, no public holidays
-
-    def add_working_days(day: date, n: int, holidays=None) -> date:  # type: ignore[misc]
-        step = 1 if n >= 0 else -1
-        remaining, current = abs(n), day
-        while remaining:
-            current += timedelta(days=step)
-            if current.weekday() < 5:
-                remaining -= 1
-        return current
+from nagesprek.scheduling.holidays import add_working_days
 
 
 def respond_by(referred_on: date, working_days: int = RESPONSE_WORKING_DAYS) -> date:

@@ -22,6 +22,8 @@ from nagesprek.advice.constants import AdviceStatus
 from nagesprek.advice.models import AdviceItem
 from nagesprek.applications.constants import ApplicationStatus
 from nagesprek.applications.models import Application
+from nagesprek.conversations.constants import ConversationStatus
+from nagesprek.conversations.models import Conversation
 from nagesprek.organisations.constants import Role
 from nagesprek.organisations.selectors import Actor
 from nagesprek.referrals.constants import OVERSEEING_ROLES, REFERRING_ROLES
@@ -108,7 +110,7 @@ def count_hires_after_rejection_for_actor(*, actor: Actor, mine_only: bool = Fal
 
 
 def paths_for(hires: Iterable[Application]) -> list[HireAfterRejection]:
-    """The original rejection and the path of each hire, in five queries whatever the number of hires.
+    """The original rejection and the path of each hire, in six queries whatever the number of hires.
 
     ``hires`` come from ``list_hires_after_rejection_for_actor`` (candidate and vacancy loaded).
     """
@@ -135,13 +137,24 @@ def paths_for(hires: Iterable[Application]) -> list[HireAfterRejection]:
     invitations = {
         i.application_id: i for i in Invitation.objects.filter(application_id__in=hire_ids).select_related("invited_by")
     }
+    conversations = defaultdict(list)
+    held = Conversation.objects.filter(candidate_id__in=candidate_ids, status=ConversationStatus.HELD)
+    for conversation in held.select_related("advisor").order_by("starts_at", "pk"):
+        conversations[conversation.candidate_id].append(conversation)
     result = []
     for hire in hires:
         referral, invitation = referrals.get(hire.pk), invitations.get(hire.pk)
         rejection = _original_rejection(hire, rejected[hire.candidate_id], referral)
-        if rejection is not None:
-            result.append(_path(hire, rejection, referral, invitation, advice.get(rejection.pk, 0)))
+        if rejection is None:
+            continue
+        talks = [c for c in conversations[hire.candidate_id] if _between(c.starts_at, rejection, hire)]
+        result.append(_path(hire, rejection, referral, invitation, advice.get(rejection.pk, 0), talks))
     return result
+
+
+def _between(moment: datetime, rejection: Application, hire: Application) -> bool:
+    """A conversation belongs to the path when it was held after the rejection and before the new application."""
+    return (rejection.closed_at is None or moment >= rejection.closed_at) and moment <= hire.applied_at
 
 
 def _original_rejection(
@@ -161,11 +174,14 @@ def _path(
     referral: Referral | None,
     invitation: Invitation | None,
     advice_count: int,
+    conversations: list[Conversation],
 ) -> HireAfterRejection:
     steps = [Step("rejected", rejection.closed_at, {"vacancy": rejection.vacancy.title, "stage": rejection.stage.name})]
     letter = getattr(rejection, "rejection", None)
     if letter is not None and letter.sent_at is not None:
         steps.append(Step("letter", letter.sent_at, {"advice_count": advice_count}))
+    for conversation in conversations:
+        steps.append(Step("conversation", conversation.starts_at, {"advisor": conversation.advisor.full_name}))
     if referral is not None:
         way = Way.REFERRAL
         advisor = referral.advisor.full_name if referral.advisor else ""

@@ -25,6 +25,10 @@ class Referral(models.Model):
         "applications.Application", null=True, blank=True, on_delete=models.SET_NULL, related_name="referrals_out"
     )
     advisor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    # The conversation (nagesprek) in which the advisor and the candidate agreed on the referral, if any.
+    source_conversation = models.ForeignKey(
+        "conversations.Conversation", null=True, blank=True, on_delete=models.SET_NULL, related_name="referrals"
+    )
     note = models.TextField(_("note for the recruiter"))
     explanation = models.TextField(_("why the vacancy fits"), blank=True)
     suggestion_log = models.ForeignKey(

@@ -8,7 +8,6 @@ invitations are in ``invitations.py``; the sweeps (reminders, withdrawals) in ``
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -23,6 +22,7 @@ from nagesprek.audit.services import record_event
 from nagesprek.candidates.models import Candidate
 from nagesprek.consents import selectors as consent_selectors
 from nagesprek.consents.constants import ConsentPurpose
+from nagesprek.conversations.models import Conversation
 from nagesprek.matching.models_log import SuggestionLog
 from nagesprek.organisations.selectors import Actor
 from nagesprek.referrals import deadlines, emails
@@ -49,22 +49,25 @@ def _audit(referral: Referral, *, action: AuditAction, actor: Actor | None, summ
     )
 
 
-def _origin(candidate: Candidate, source_conversation: Any) -> Application | None:
+def _origin(candidate: Candidate, source_conversation: Conversation | None) -> Application | None:
     """The rejected application the candidate comes from: the conversation's, else their latest rejection."""
-    application = getattr(source_conversation, "application", None)
-    if application is not None:
-        return application
+    if source_conversation is not None:
+        return source_conversation.application
     rejected = candidate.applications.filter(status=ApplicationStatus.REJECTED)
     return rejected.order_by("-closed_at", "-applied_at", "-pk").first()
 
 
-def _check_referral(*, actor: Actor, candidate: Candidate, vacancy: Vacancy) -> None:
+def _check_referral(
+    *, actor: Actor, candidate: Candidate, vacancy: Vacancy, source_conversation: Conversation | None
+) -> None:
     if (
         not actor.has_role(*REFERRING_ROLES)
         or candidate.organisation_id != actor.organisation.pk
         or vacancy.organisation_id != actor.organisation.pk
     ):
         raise PermissionDenied
+    if source_conversation is not None and source_conversation.candidate_id != candidate.pk:
+        raise PermissionDenied  # a conversation with someone else (or another organisation's) is never the source
     if not consent_selectors.has_valid_consent(candidate=candidate, purpose=ConsentPurpose.REFERRAL):
         raise ValidationError(
             _(
@@ -92,7 +95,7 @@ def refer_candidate(
     vacancy: Vacancy,
     note: str,
     explanation: str = "",
-    source_conversation: Any = None,
+    source_conversation: Conversation | None = None,
     suggestion_log: SuggestionLog | None = None,
     now: datetime | None = None,
 ) -> Referral:
@@ -108,7 +111,7 @@ def refer_candidate(
     """
     now = now or timezone.now()
     Candidate.objects.select_for_update().filter(pk=candidate.pk).first()
-    _check_referral(actor=actor, candidate=candidate, vacancy=vacancy)
+    _check_referral(actor=actor, candidate=candidate, vacancy=vacancy, source_conversation=source_conversation)
     pending = Referral.objects.filter(candidate=candidate, vacancy=vacancy, status=ReferralStatus.PENDING).first()
     if pending is not None:
         return pending
@@ -118,6 +121,7 @@ def refer_candidate(
         vacancy=vacancy,
         origin_application=_origin(candidate, source_conversation),
         advisor=actor.user,
+        source_conversation=source_conversation,
         note=note.strip(),
         explanation=explanation.strip(),
         suggestion_log=suggestion_log,

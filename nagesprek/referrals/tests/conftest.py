@@ -1,6 +1,6 @@
 import pytest
 
-from nagesprek.referrals.tests.helpers import make_world
+from nagesprek.referrals.tests.factories import make_world
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from nagesprek.organisations.tests.factories import OrganisationFactory, member
 from nagesprek.referrals import services
 from nagesprek.referrals.constants import ReferralStatus, WithdrawalCause
 from nagesprek.referrals.models import Referral
-from nagesprek.referrals.tests.helpers import actor_for
+from nagesprek.referrals.tests.factories import actor_for
 from nagesprek.vacancies.constants import VacancyStatus
 from nagesprek.vacancies.tests.factories import VacancyFactory
 
@@ -121,6 +121,7 @@ def test_the_answer_is_due_five_working_days_later():
     from nagesprek.referrals import deadlines
 
     assert deadlines.respond_by(date(2026, 3, 6)) == date(2026, 3, 13)  # a Friday: the next Friday
+    assert deadlines.respond_by(date(2026, 4, 20)) == date(2026, 4, 28)  # King's Day (Monday 27 April) is skipped
     assert deadlines.reminder_day(date(2026, 3, 16)) == date(2026, 3, 13)  # Monday's reminder day: Friday
 
 

@@ -8,7 +8,7 @@ from nagesprek.organisations.constants import Role
 from nagesprek.organisations.tests.factories import OrganisationFactory, member
 from nagesprek.referrals.constants import ReferralStatus
 from nagesprek.referrals.models import Referral
-from nagesprek.referrals.tests.helpers import grant, make_world, rejected_application
+from nagesprek.referrals.tests.factories import grant, make_world, rejected_application
 
 pytestmark = pytest.mark.django_db
 
