@@ -24,6 +24,7 @@ urlpatterns = [
     path("matching/", include("nagesprek.matching.urls")),
     path("consultations/", include("nagesprek.consultations.urls")),
     path("referrals/", include("nagesprek.referrals.urls")),
+    path("advising/", include("nagesprek.advising.urls")),
     path("healthz", health.healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
 ]

@@ -19,6 +19,9 @@ judges them again, so they get no verdict here.
   reasons and the gaps. Recruiters decide on the new application; HR leads
   review rejections; privacy officers answer access requests, and the reasons
   were sent to the candidate, so none of it is secret from the file.
+* career advisors see the same, in the preparation brief of a conversation
+  (``advising.brief``): the candidate brings those letters to the
+  conversation, and what has closed since is where the advice starts.
 * evaluators see only that the candidate applied before and how it ended, not
   the reasons or gaps. They score this procedure against its own criteria; the
   reasons of an earlier one (often another vacancy they have no access to)
@@ -64,7 +67,7 @@ from nagesprek.rejections.constants import ReasonSource
 from nagesprek.rejections.models import Rejection, RejectionReason
 from nagesprek.vacancies.constants import EducationLevel
 
-REASON_ROLES = (Role.RECRUITER, Role.HR_LEAD, Role.PRIVACY_OFFICER)
+REASON_ROLES = (Role.RECRUITER, Role.HR_LEAD, Role.PRIVACY_OFFICER, Role.ADVISOR)
 
 
 @dataclass(frozen=True)

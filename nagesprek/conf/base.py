@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "nagesprek.privacy_requests",
     "nagesprek.consultations",
     "nagesprek.referrals",
+    "nagesprek.advising",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
+from nagesprek.advising.page import advice_summary_context
 from nagesprek.consents.page import consent_context
 from nagesprek.consultations.page import consultation_context
 from nagesprek.letters.context import letter_context
@@ -66,6 +67,7 @@ def candidate_page(request: HttpRequest, token: str) -> HttpResponse:
         "retention_weeks": letters[0]["retention_weeks"] if letters else None,
         "contact_email": candidate.organisation.contact_email,
         "organisation_name": candidate.organisation.name,
+        **advice_summary_context(candidate=candidate),  # issue 6: the advisor's written summary
         **consent_context(candidate=candidate),  # issue 4 part G: the talent-pool consent section
         **suggestion_context(candidate=candidate),  # issue 4 part G: vacancies that fit
         **consultation_context(candidate=candidate),  # issue 5: the open consultation hour

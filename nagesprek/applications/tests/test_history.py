@@ -126,8 +126,8 @@ def test_the_recruiter_sees_it_on_the_application_page(client, story):
     assert date_format(OBTAINED, "j F Y") in html  # when the certificate was obtained
 
 
-@pytest.mark.parametrize("role", [Role.HR_LEAD, Role.PRIVACY_OFFICER])
-def test_hr_leads_and_privacy_officers_see_the_reasons_too(story, role):
+@pytest.mark.parametrize("role", [Role.HR_LEAD, Role.PRIVACY_OFFICER, Role.ADVISOR])
+def test_hr_leads_privacy_officers_and_advisors_see_the_reasons_too(story, role):
     assert memory_for(story, role).shows_reasons
     assert memory_for(story, role).earlier[1].reasons
 

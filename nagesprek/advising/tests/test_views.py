@@ -1,0 +1,206 @@
+"""The workspace pages per role, an advisor's work through them, and notes kept out of every other page."""
+
+from __future__ import annotations
+
+import datetime
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from nagesprek.advising import services
+from nagesprek.advising.models import AdviceSummary, AdvisorNote, ConversationOutcome
+from nagesprek.advising.tests.factories import make_story
+from nagesprek.consents import selectors as consent_selectors
+from nagesprek.consents.constants import ConsentPurpose
+from nagesprek.conversations.constants import ConversationStatus
+from nagesprek.emails.models import OutboxMessage
+from nagesprek.organisations.constants import Role
+from nagesprek.organisations.tests.factories import OrganisationFactory, member
+from nagesprek.portal.services import issue_link
+
+pytestmark = pytest.mark.django_db
+
+OTHER_ROLES = (Role.RECRUITER, Role.EVALUATOR, Role.HR_LEAD, Role.PRIVACY_OFFICER, Role.ORG_ADMIN)
+NOTE = "Vertrouwelijk: wil na haar verhuizing parttime werken."
+
+
+@pytest.fixture
+def story():
+    return make_story()
+
+
+@pytest.fixture
+def held():
+    return make_story(starts_at=timezone.now() - datetime.timedelta(hours=2), status=ConversationStatus.HELD)
+
+
+def workspace_urls(story, note=None, outcome=None) -> dict[str, tuple[str, str]]:
+    conversation = story.conversation.pk
+    urls = {
+        "brief": ("get", reverse("advising:brief", args=[conversation])),
+        "note_add": ("post", reverse("advising:note_add", args=[conversation])),
+        "outcome": ("get", reverse("advising:outcome", args=[conversation])),
+        "consent": ("post", reverse("advising:referral_consent", args=[conversation])),
+        "summary": ("get", reverse("advising:summary", args=[conversation])),
+        "summary_send": ("post", reverse("advising:summary_send", args=[conversation])),
+    }
+    if note is not None:
+        urls["note_edit"] = ("get", reverse("advising:note_edit", args=[note.pk]))
+    if outcome is not None:
+        urls["follow_up_done"] = ("post", reverse("advising:follow_up_done", args=[outcome.pk]))
+    return urls
+
+
+def _with_note_and_outcome(story):
+    note = services.add_note(actor=story.actor(), conversation=story.conversation, text=NOTE)
+    outcome = services.record_outcome(actor=story.actor(), conversation=story.conversation, advice="Opleiding volgen.")
+    return note, outcome
+
+
+@pytest.mark.parametrize("role", OTHER_ROLES)
+def test_other_roles_are_refused_on_every_workspace_page(client, story, role):
+    urls = workspace_urls(story, *_with_note_and_outcome(story))
+    client.force_login(member(story.organisation, role))
+    for name, (method, url) in urls.items():
+        assert getattr(client, method)(url).status_code == 403, name
+
+
+def test_advisors_of_another_organisation_get_404_everywhere(client, story):
+    urls = workspace_urls(story, *_with_note_and_outcome(story))
+    client.force_login(member(OrganisationFactory(), Role.ADVISOR))
+    for name, (method, url) in urls.items():
+        assert getattr(client, method)(url).status_code == 404, name
+
+
+def application_pages(story) -> dict[str, str]:
+    """Every staff page that shows this candidate's application data."""
+    application, rejection = story.application, story.rejection
+    return {
+        "application": reverse("applications:detail", args=[application.pk]),
+        "rejection": reverse("rejections:detail", args=[rejection.pk]),
+        "advice": reverse("advice:page", args=[rejection.pk]),
+        "letter": reverse("letters:preview", args=[rejection.pk]),
+        "suggestions": reverse("matching:application", args=[application.pk]),
+        "scorecard": reverse("evaluations:scorecard", args=[application.pk, story.setting.interview.pk]),
+        "profile": reverse("candidates:profile", args=[story.candidate.pk]),
+        "vacancy": reverse("vacancies:detail", args=[story.setting.vacancy.pk]),
+        "dashboard": reverse("dashboards:home"),
+    }
+
+
+@pytest.mark.parametrize("role", [Role.RECRUITER, Role.EVALUATOR, Role.HR_LEAD, Role.PRIVACY_OFFICER])
+def test_advisor_notes_and_outcomes_appear_on_no_page_other_roles_open(client, held, role):
+    _with_note_and_outcome(held)
+    services.save_summary(actor=held.actor(), conversation=held.conversation, text="Samenvatting XYZ.", language="nl")
+    user = member(held.organisation, role)
+    held.setting.vacancy.evaluators.add(user)  # an evaluator of this very vacancy sees the most
+    client.force_login(user)
+    opened = 0
+    for name, url in application_pages(held).items():
+        response = client.get(url)
+        assert response.status_code in (200, 403, 404), name
+        body = response.content.decode()
+        assert NOTE not in body and "Opleiding volgen." not in body and "XYZ" not in body, name
+        opened += response.status_code == 200
+    assert opened >= 3  # the role really saw application data
+
+
+def test_the_brief_page_shows_the_preparation_and_the_notes(client, story):
+    services.add_note(actor=story.actor(), conversation=story.conversation, text=NOTE)
+    client.force_login(story.advisor)
+
+    page = client.get(reverse("advising:brief", args=[story.conversation.pk]))
+
+    body = page.content.decode()
+    assert page.status_code == 200
+    for expected in ("BIG-registratie", "BIG-herregistratie", "Plannen en organiseren", NOTE):
+        assert expected in body
+
+
+def test_an_advisor_writes_a_note_through_the_page(client, story):
+    client.force_login(story.advisor)
+    url = reverse("advising:note_add", args=[story.conversation.pk])
+
+    empty = client.post(url, {"text": " "})
+    saved = client.post(url, {"text": "Is gemotiveerd."})
+
+    assert empty.status_code == 400 and "error-summary" in empty.content.decode()
+    assert saved.status_code == 302 and AdvisorNote.objects.get().text == "Is gemotiveerd."
+
+
+def test_only_the_author_opens_a_note_to_change_it(client, story):
+    note = services.add_note(actor=story.actor(), conversation=story.conversation, text=NOTE)
+    client.force_login(member(story.organisation, Role.ADVISOR))
+    assert client.get(reverse("advising:note_edit", args=[note.pk])).status_code == 302
+    client.force_login(story.advisor)
+    assert client.post(reverse("advising:note_edit", args=[note.pk]), {"text": "Aangepast."}).status_code == 302
+    note.refresh_from_db()
+    assert note.text == "Aangepast."
+
+
+def test_the_outcome_form_saves_advice_routes_and_follow_up(client, story):
+    client.force_login(story.advisor)
+    url = reverse("advising:outcome", args=[story.conversation.pk])
+    follow_up = (timezone.localdate() + datetime.timedelta(days=20)).isoformat()
+
+    assert client.get(url).status_code == 200
+    bad = client.post(url, {"advice": "", "follow_up_on": "morgen"})
+    assert bad.status_code == 400 and not ConversationOutcome.objects.exists()
+    good = client.post(
+        url, {"advice": "Volg de training.", "routes": [story.routes["dutch"].pk], "follow_up_on": follow_up}
+    )
+
+    assert good.status_code == 302
+    outcome = ConversationOutcome.objects.get()
+    assert list(outcome.routes.all()) == [story.routes["dutch"]] and outcome.follow_up_on.isoformat() == follow_up
+
+
+def test_without_consent_the_brief_says_why_and_records_the_consent_given(client, story):
+    client.force_login(story.advisor)
+    brief_url = reverse("advising:brief", args=[story.conversation.pk])
+    body = client.get(brief_url).content.decode()
+    assert reverse("advising:referral_consent", args=[story.conversation.pk]) in body  # the form to record it
+
+    unticked = client.post(reverse("advising:referral_consent", args=[story.conversation.pk]), {"language": "nl"})
+    assert unticked.status_code == 400
+    assert not consent_selectors.has_valid_consent(candidate=story.candidate, purpose=ConsentPurpose.REFERRAL)
+
+    client.post(
+        reverse("advising:referral_consent", args=[story.conversation.pk]), {"confirmed": "on", "language": "nl"}
+    )
+    assert consent_selectors.has_valid_consent(candidate=story.candidate, purpose=ConsentPurpose.REFERRAL)
+
+
+def test_the_summary_is_prefilled_reviewed_and_sent(client, held):
+    services.record_outcome(
+        actor=held.actor(), conversation=held.conversation, advice="Haal je BIG-registratie opnieuw.",
+        routes=[held.routes["big"]],
+    )  # fmt: skip
+    client.force_login(held.advisor)
+    url = reverse("advising:summary", args=[held.conversation.pk])
+
+    prefilled = client.get(url).content.decode()
+    assert "Beste Sanne de Vries" in prefilled and "BIG-herregistratie" in prefilled and "Haal je BIG" in prefilled
+    english = client.get(url + "?language=en&fresh=1").content.decode()
+    assert "Dear Sanne de Vries" in english
+
+    client.post(url, {"language": "nl", "text": "Beste Sanne,\n\nJe advies staat hieronder."})
+    assert reverse("advising:summary_send", args=[held.conversation.pk]) in client.get(url).content.decode()
+    sent = client.post(reverse("advising:summary_send", args=[held.conversation.pk]))
+
+    assert sent.status_code == 302
+    assert AdviceSummary.objects.get().is_sent and OutboxMessage.objects.filter(template="advice_summary").count() == 1
+
+
+def test_the_candidate_page_shows_the_summary_once_sent(client, held):
+    summary = services.save_summary(
+        actor=held.actor(), conversation=held.conversation, text="Beste Sanne, volg de training.", language="nl"
+    )
+    page_url = urlsplit(issue_link(candidate=held.candidate)).path
+    assert "volg de training" not in client.get(page_url).content.decode()
+
+    services.send_summary(actor=held.actor(), summary=summary)
+
+    assert "volg de training" in client.get(page_url).content.decode()
