@@ -20,6 +20,8 @@ from nagesprek.candidates.models import Candidate
 from nagesprek.conversations.constants import ConversationStatus
 from nagesprek.conversations.models import Conversation
 from nagesprek.organisations.selectors import Actor
+from nagesprek.referrals.constants import ReferralStatus
+from nagesprek.referrals.models import Referral
 
 UPCOMING_DAYS = 14
 
@@ -88,9 +90,19 @@ def get_outcome_for_advisor(*, actor: Actor, outcome_id: int) -> ConversationOut
     return outcome
 
 
+def list_referrals_from_conversation(*, conversation: Conversation) -> QuerySet[Referral]:
+    """The referrals made from this conversation, oldest first, with their vacancy (one query)."""
+    return (
+        Referral.objects.filter(source_conversation=conversation)
+        .select_related("vacancy", "application")
+        .order_by("created_at", "pk")
+    )
+
+
 def referred_vacancy_titles(*, conversation: Conversation) -> list[str]:
     """The vacancies the candidate was referred to from this conversation (for the summary's first draft)."""
-    return []  # filled in from referrals.selectors once that app is on main
+    referrals = list_referrals_from_conversation(conversation=conversation).exclude(status=ReferralStatus.WITHDRAWN)
+    return [referral.vacancy.title for referral in referrals]
 
 
 def list_upcoming_for_advisor(

@@ -30,10 +30,14 @@ from nagesprek.conversations.constants import ConversationStatus
 from nagesprek.conversations.models import Conversation
 from nagesprek.emails.services import queue_email
 from nagesprek.matching import services as matching_services
-from nagesprek.matching.models_log import Audience
+from nagesprek.matching.models_log import Audience, SuggestionKind
 from nagesprek.organisations.selectors import Actor
 from nagesprek.portal import services as portal_services
+from nagesprek.referrals import explanations
+from nagesprek.referrals import services as referral_services
+from nagesprek.referrals.models import Referral
 from nagesprek.routes.models import Route
+from nagesprek.vacancies.models import Vacancy
 
 SUMMARY_TEMPLATE = "advice_summary"
 # An outcome is recorded for a conversation that takes or took place, not for one cancelled or missed.
@@ -192,15 +196,47 @@ def record_referral_consent(*, actor: Actor, conversation: Conversation, languag
 
     The advisor read the wording out (in ``language``, default the candidate's) and the candidate said yes;
     it is stored with that wording and source "conversation", valid 12 months and revocable on the
-    candidate's page. Idempotent while a valid consent exists (consents.services.grant_consent).
+    candidate's page (``consents.services.record_consent_answers``). Idempotent while a valid consent exists.
     """
     _check(actor, conversation)
-    return consent_services.grant_consent(
+    answers = consent_services.record_consent_answers(
+        actor=actor,
         candidate=conversation.candidate,
-        purpose=ConsentPurpose.REFERRAL,
+        answers={ConsentPurpose.REFERRAL: True},
         source=ConsentSource.CONVERSATION,
         language=language,
+    )
+    consent = answers[ConsentPurpose.REFERRAL]
+    assert consent is not None  # a "yes" always leaves a valid consent
+    return consent
+
+
+@transaction.atomic
+def refer_from_conversation(
+    *, actor: Actor, conversation: Conversation, vacancy: Vacancy, note: str, suggestion_log_id: int | None = None
+) -> Referral:
+    """Refer the candidate to ``vacancy`` from this conversation (``referrals.services.refer_candidate``).
+
+    The referral keeps the conversation (the path to a later hire) and, when the vacancy was among the
+    suggestions the brief showed, that logged suggestion and its explanation in words. Needs the
+    candidate's REFERRAL consent: ValidationError (code ``no_consent``) otherwise, and nothing is saved.
+    """
+    _check(actor, conversation)
+    log, explanation = explanations.from_log(
+        organisation=conversation.organisation,
+        log_id=suggestion_log_id,
+        kind=SuggestionKind.VACANCIES_FOR_CANDIDATE,
+        subject_id=conversation.application_id,
+        target_id=vacancy.pk,
+    )
+    return referral_services.refer_candidate(
         actor=actor,
+        candidate=conversation.candidate,
+        vacancy=vacancy,
+        note=note,
+        explanation=explanation,
+        source_conversation=conversation,
+        suggestion_log=log,
     )
 
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("conversations/<int:conversation_id>/notes/", views.note_add, name="note_add"),
     path("conversations/<int:conversation_id>/outcome/", views.outcome, name="outcome"),
     path("conversations/<int:conversation_id>/consent/", views.referral_consent, name="referral_consent"),
+    path("conversations/<int:conversation_id>/referral/", views.refer, name="refer"),
     path("conversations/<int:conversation_id>/summary/", views.summary, name="summary"),
     path("conversations/<int:conversation_id>/summary/send/", views.summary_send, name="summary_send"),
     path("notes/<int:note_id>/", views.note_edit, name="note_edit"),

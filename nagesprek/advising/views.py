@@ -23,6 +23,8 @@ from nagesprek.consents.wording import consent_wording
 from nagesprek.conversations.constants import ConversationStatus
 from nagesprek.conversations.models import Conversation
 from nagesprek.organisations.access import actor_required
+from nagesprek.referrals import selectors as referral_selectors
+from nagesprek.referrals.forms import ReferralForm
 from nagesprek.routes.models import Route
 from nagesprek.vacancies.form_errors import add_service_errors
 
@@ -31,10 +33,25 @@ def _conversation(request: HttpRequest, conversation_id: int) -> Conversation:
     return selectors.get_conversation_for_advisor(actor=request.actor, conversation_id=conversation_id)  # type: ignore[attr-defined]
 
 
-def _brief_page(request: HttpRequest, conversation: Conversation, *, note_form=None, consent_form=None, status=200):
+def _referral_form(conversation: Conversation, data=None, log_id: int | None = None) -> ReferralForm:
+    vacancies = referral_selectors.list_vacancies_to_refer_to(candidate=conversation.candidate)
+    return ReferralForm(data, vacancies=vacancies.select_related("department"), initial={"log": log_id})
+
+
+def _brief_page(
+    request: HttpRequest,
+    conversation: Conversation,
+    *,
+    note_form=None,
+    consent_form=None,
+    referral_form=None,
+    status=200,
+):
     actor = request.actor  # type: ignore[attr-defined]
     brief = services.prepare_brief(actor=actor, conversation=conversation)
     language = conversation.candidate.language
+    log_id = brief.suggestions.log.pk if brief.suggestions else None
+    referral_form = referral_form or _referral_form(conversation, log_id=log_id)
     context = {
         "conversation": conversation,
         "brief": brief,
@@ -46,6 +63,9 @@ def _brief_page(request: HttpRequest, conversation: Conversation, *, note_form=N
         "referral_wording": consent_wording(
             purpose=ConsentPurpose.REFERRAL, organisation_name=conversation.organisation.name, language=language
         ),
+        "referral_form": referral_form,
+        "has_vacancies": referral_form.fields["vacancy"].queryset.exists(),  # type: ignore[attr-defined]
+        "referrals": list(selectors.list_referrals_from_conversation(conversation=conversation)),
     }
     return render(request, "advising/brief.html", context, status=status)
 
@@ -140,6 +160,27 @@ def referral_consent(request: HttpRequest, conversation_id: int) -> HttpResponse
     )
     messages.success(request, _("The candidate's permission is recorded. You can refer them now."))
     return redirect(reverse("advising:brief", args=[conversation.pk]) + "#referrals")
+
+
+@require_POST
+@actor_required(*ADVISING_ROLES)
+def refer(request: HttpRequest, conversation_id: int) -> HttpResponse:
+    conversation = _conversation(request, conversation_id)
+    form = _referral_form(conversation, request.POST)
+    if form.is_valid():
+        vacancy = form.cleaned_data["vacancy"]
+        try:
+            services.refer_from_conversation(
+                actor=request.actor,  # type: ignore[attr-defined]
+                conversation=conversation, vacancy=vacancy, note=form.cleaned_data["note"],
+                suggestion_log_id=form.cleaned_data["log"],
+            )  # fmt: skip
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Referral sent to the recruiters of %(vacancy)s.") % {"vacancy": vacancy.title})
+            return redirect(reverse("advising:brief", args=[conversation.pk]) + "#referrals")
+    return _brief_page(request, conversation, referral_form=form, status=400)
 
 
 @require_http_methods(["GET", "POST"])

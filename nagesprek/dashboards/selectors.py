@@ -12,6 +12,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from nagesprek.advising import dashboard as advising_dashboard
 from nagesprek.applications.constants import ApplicationStatus
 from nagesprek.applications.models import Application
 from nagesprek.audit.models import AuditEvent
@@ -36,15 +37,21 @@ class Figure:
     url: str = ""
 
 
+@dataclass(frozen=True)
+class Detail:
+    """A list under a panel's figures (e.g. the latest hires after rejection, with paths): template and data."""
+
+    template: str
+    data: dict
+
+
 @dataclass
 class Panel:
     role: str
     title: str | Promise
     intro: str | Promise
     figures: list[Figure] = field(default_factory=list)
-    # A list under the figures (e.g. the latest hires after rejection with their paths): a template and its data.
-    detail_template: str = ""
-    detail: dict = field(default_factory=dict)
+    details: list[Detail] = field(default_factory=list)
 
 
 def _application_counts(actor: Actor, **filters: object) -> dict[str, int]:
@@ -125,8 +132,13 @@ def _advisor_panel(actor: Actor) -> Panel:
             Figure(_("Your referrals declined"), referrals["declined"], f"{referrals_url}?status=declined"),
             Figure(_("Hired after your referral"), referrals["hired"], reverse("referrals:hires")),
         ],
-        detail_template="referrals/_dashboard_referrals.html",
-        detail={"referrals": referral_dashboard.latest_referrals_of_advisor(actor=actor)},
+        details=[
+            Detail("advising/_dashboard_agenda.html", advising_dashboard.agenda_for_advisor(actor=actor)),
+            Detail(
+                "referrals/_dashboard_referrals.html",
+                {"referrals": referral_dashboard.latest_referrals_of_advisor(actor=actor)},
+            ),
+        ],
     )
 
 
@@ -149,8 +161,7 @@ def _hr_lead_panel(actor: Actor) -> Panel:
                 reverse("referrals:hires"),
             ),
         ],
-        detail_template="referrals/_dashboard_hires.html",
-        detail={"paths": referral_dashboard.latest_hires(actor=actor)},
+        details=[Detail("referrals/_dashboard_hires.html", {"paths": referral_dashboard.latest_hires(actor=actor)})],
     )
 
 

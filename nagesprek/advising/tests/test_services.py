@@ -12,15 +12,18 @@ from django.utils import timezone
 from nagesprek.advice.tests.factories import make_route
 from nagesprek.advising import selectors, services
 from nagesprek.advising.models import AdviceSummary, AdvisorNote
+from nagesprek.advising.prefill import summary_prefill
 from nagesprek.advising.tests.factories import make_story
 from nagesprek.audit.models import AuditEvent
 from nagesprek.consents.constants import ConsentPurpose, ConsentSource
 from nagesprek.conversations.constants import ConversationStatus
 from nagesprek.conversations.models import Conversation
 from nagesprek.emails.models import OutboxMessage
+from nagesprek.matching.tests.helpers import give_profile, vacancy_asking
 from nagesprek.organisations.constants import Role
 from nagesprek.organisations.tests.factories import OrganisationFactory, member
 from nagesprek.privacy_requests.personal_data import collect_personal_data
+from nagesprek.referrals.models import Referral
 from nagesprek.rejections.tests.factories import actor_for
 
 pytestmark = pytest.mark.django_db
@@ -238,3 +241,61 @@ def test_notes_go_with_the_candidate_when_the_file_is_erased(held):
     services.add_note(actor=held.actor(), conversation=held.conversation, text="Wil parttime werken.")
     held.candidate.delete()
     assert not AdvisorNote.objects.exists()
+
+
+# Referral from the conversation
+
+
+def _other_vacancy(story):
+    """An open vacancy that fits the candidate now (they note minutes, it asks for that)."""
+    give_profile(story.candidate, skills=["Notuleren"])
+    vacancy = vacancy_asking(story.organisation, skills=["Notuleren"], title="Medisch secretaresse")
+    vacancy.recruiters.add(member(story.organisation, Role.RECRUITER))
+    return vacancy
+
+
+def test_without_consent_no_referral_is_made(story):
+    vacancy = _other_vacancy(story)
+    with pytest.raises(ValidationError) as refused:
+        services.refer_from_conversation(actor=story.actor(), conversation=story.conversation, vacancy=vacancy,
+                                         note="Past goed bij het secretariaat.")  # fmt: skip
+    assert refused.value.error_list[0].code == "no_consent"
+    assert not Referral.objects.exists()
+
+
+def test_a_referral_from_the_conversation_keeps_the_conversation_and_the_suggestion_shown(story):
+    vacancy = _other_vacancy(story)
+    services.record_referral_consent(actor=story.actor(), conversation=story.conversation)
+    shown = services.prepare_brief(actor=story.actor(), conversation=story.conversation)
+    assert [item.target for item in shown.suggestions.items] == [vacancy]
+
+    referral = services.refer_from_conversation(
+        actor=story.actor(), conversation=story.conversation, vacancy=vacancy, note="Past goed.",
+        suggestion_log_id=shown.suggestions.log.pk,
+    )  # fmt: skip
+
+    assert (referral.source_conversation, referral.origin_application) == (story.conversation, story.application)
+    assert referral.suggestion_log == shown.suggestions.log
+    assert "Notuleren" in referral.explanation  # the recruiter reads what the advisor read
+    assert selectors.referred_vacancy_titles(conversation=story.conversation) == ["Medisch secretaresse"]
+
+
+def test_the_summary_draft_names_the_advice_routes_follow_up_and_referral(held):
+    vacancy = _other_vacancy(held)
+    services.record_referral_consent(actor=held.actor(), conversation=held.conversation)
+    services.refer_from_conversation(actor=held.actor(), conversation=held.conversation, vacancy=vacancy, note="x y z")
+    follow_up = timezone.localdate() + datetime.timedelta(days=40)
+    services.record_outcome(
+        actor=held.actor(), conversation=held.conversation, advice="Vraag je registratie opnieuw aan.",
+        routes=[held.routes["big"]], follow_up_on=follow_up,
+    )  # fmt: skip
+
+    dutch = summary_prefill(conversation=held.conversation, language="nl")
+    english = summary_prefill(conversation=held.conversation, language="en")
+
+    assert dutch.startswith("Beste Sanne de Vries,") and "Met vriendelijke groet," in dutch
+    for expected in ("Vraag je registratie opnieuw aan.", "BIG-herregistratie", "8 weken", "€ 110,00",
+                     "Medisch secretaresse", held.advisor.email):  # fmt: skip
+        assert expected in dutch
+    assert english.startswith("Dear Sanne de Vries,") and "8 weeks" in english and "Medisch secretaresse" in english
+    assert " u " not in f" {dutch} " and " uw " not in f" {dutch} "  # "je" to candidates, never "u"

@@ -11,14 +11,16 @@ from django.utils import timezone
 
 from nagesprek.advising import services
 from nagesprek.advising.models import AdviceSummary, AdvisorNote, ConversationOutcome
-from nagesprek.advising.tests.factories import make_story
+from nagesprek.advising.tests.factories import make_conversation, make_story
 from nagesprek.consents import selectors as consent_selectors
 from nagesprek.consents.constants import ConsentPurpose
 from nagesprek.conversations.constants import ConversationStatus
 from nagesprek.emails.models import OutboxMessage
+from nagesprek.matching.tests.helpers import give_profile, vacancy_asking
 from nagesprek.organisations.constants import Role
 from nagesprek.organisations.tests.factories import OrganisationFactory, member
 from nagesprek.portal.services import issue_link
+from nagesprek.referrals.models import Referral
 
 pytestmark = pytest.mark.django_db
 
@@ -204,3 +206,47 @@ def test_the_candidate_page_shows_the_summary_once_sent(client, held):
     services.send_summary(actor=held.actor(), summary=summary)
 
     assert "volg de training" in client.get(page_url).content.decode()
+
+
+def test_the_advisor_refers_from_the_brief_and_sees_the_status_there(client, story):
+    give_profile(story.candidate, skills=["Notuleren"])
+    vacancy = vacancy_asking(story.organisation, skills=["Notuleren"], title="Medisch secretaresse")
+    vacancy.recruiters.add(member(story.organisation, Role.RECRUITER))
+    services.record_referral_consent(actor=story.actor(), conversation=story.conversation)
+    client.force_login(story.advisor)
+    url = reverse("advising:refer", args=[story.conversation.pk])
+
+    without_note = client.post(url, {"vacancy": vacancy.pk, "note": ""})
+    assert without_note.status_code == 400 and not Referral.objects.exists()
+    sent = client.post(url, {"vacancy": vacancy.pk, "note": "Past goed bij het secretariaat."})
+
+    assert sent.status_code == 302
+    referral = Referral.objects.get()
+    assert referral.source_conversation == story.conversation
+    brief = client.get(reverse("advising:brief", args=[story.conversation.pk])).content.decode()
+    assert reverse("referrals:detail", args=[referral.pk]) in brief and str(referral.get_status_display()) in brief
+
+
+def test_the_advisors_dashboard_lists_their_coming_conversations_and_due_follow_ups(client, story):
+    earlier = make_conversation(
+        story.setting.other_application(), story.advisor, starts_at=timezone.now() - datetime.timedelta(days=3),
+        status=ConversationStatus.HELD,
+    )  # fmt: skip
+    due = services.record_outcome(
+        actor=story.actor(), conversation=earlier, advice="Bellen.", follow_up_on=timezone.localdate()
+    )
+    colleague = member(story.organisation, Role.ADVISOR)
+
+    client.force_login(story.advisor)
+    page = client.get(reverse("dashboards:home")).content.decode()
+    client.force_login(colleague)
+    theirs = client.get(reverse("dashboards:home")).content.decode()
+
+    assert reverse("advising:brief", args=[story.conversation.pk]) in page  # coming, with its brief
+    assert reverse("advising:follow_up_done", args=[due.pk]) in page
+    assert reverse("advising:brief", args=[story.conversation.pk]) not in theirs  # only one's own agenda
+    client.force_login(story.advisor)
+    client.post(reverse("advising:follow_up_done", args=[due.pk]))
+    assert (
+        reverse("advising:follow_up_done", args=[due.pk]) not in client.get(reverse("dashboards:home")).content.decode()
+    )
