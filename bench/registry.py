@@ -14,6 +14,7 @@ from bench.report import Report
 BENCHMARKS: dict[str, str] = {
     "bulk_rejection": "bench.bulk_rejection",
     "matching": "bench.matching",
+    "planning": "bench.planning",
 }
 
 

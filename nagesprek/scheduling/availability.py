@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -119,11 +120,10 @@ def from_minute(minute: int) -> datetime:
     return datetime.fromtimestamp(minute * 60, UTC)
 
 
-def _stamps(values: list[datetime]) -> npt.NDArray[np.float64]:
-    """POSIX timestamps of aware datetimes (fast for the UTC datetimes a database returns)."""
-    if any(value.tzinfo is None for value in values):
-        raise ValueError("datetimes must be timezone-aware")
-    return np.array([value.timestamp() for value in values], dtype=np.float64)
+def local_midnights(days: Sequence[date], tz: str = "Europe/Amsterdam") -> IntArray:
+    """The epoch minute of local midnight at the start of each date."""
+    zone = ZoneInfo(tz)
+    return np.array([to_minute(datetime.combine(d, time(0), tzinfo=zone)) for d in days], dtype=np.int64)
 
 
 class _Days:
@@ -200,8 +200,11 @@ def free_slot_arrays(
     keep = (starts >= to_minute(now + min_notice, up=True)) & ~_overlaps(host_idx, starts, ends, busy)
     keep &= ~_full_days(host_list, days, booked)[host_idx, day]
     starts, ends, host_idx, day = starts[keep], ends[keep], host_idx[keep], day[keep]
-    ids = np.array([h.host_id for h in host_list], dtype=np.int64)[host_idx]
-    order = np.lexsort((ids, starts))
+    host_ids = np.array([h.host_id for h in host_list], dtype=np.int64)
+    id_rank = np.empty(len(host_list), dtype=np.int64)
+    id_rank[np.argsort(host_ids, kind="stable")] = np.arange(len(host_list))
+    ids = host_ids[host_idx]
+    order = np.argsort(starts * max(len(host_list), 1) + id_rank[host_idx], kind="stable")
     return SlotArrays(starts[order], ends[order], ids[order], day[order], days.days)
 
 
@@ -224,25 +227,30 @@ def _concat(*parts: Rows) -> Rows:
 
 def _working_windows(hosts: Sequence[HostCalendar], days: _Days, open_day: npt.NDArray[np.bool_]) -> Rows:
     """Every weekly working period on every open date of its weekday."""
-    periods = [
-        (h, p.weekday, p.start.hour * 60 + p.start.minute, p.end.hour * 60 + p.end.minute)
-        for h, host in enumerate(hosts)
-        for p in host.working_hours
-    ]
+    periods = [p for host in hosts for p in host.working_hours]
     if not periods or not open_day.any():
         return _empty()
-    table = np.array(periods, dtype=np.int64)
+    owner = np.repeat(np.arange(len(hosts)), [len(host.working_hours) for host in hosts])
+    n = len(periods)
+    weekday = np.fromiter((p.weekday for p in periods), dtype=np.int64, count=n)
+    begin = np.fromiter((minute_of_day(p.start) for p in periods), dtype=np.int64, count=n)
+    finish = np.fromiter((minute_of_day(p.end) for p in periods), dtype=np.int64, count=n)
     weekdays = np.array([d.weekday() for d in days.days], dtype=np.int64)
     parts = []
-    for weekday in np.unique(table[:, 1]).tolist():
-        day_idx = np.flatnonzero(open_day & (weekdays == weekday))
-        rows = table[table[:, 1] == weekday]
+    for wd in np.unique(weekday).tolist():
+        day_idx = np.flatnonzero(open_day & (weekdays == wd))
+        rows = np.flatnonzero(weekday == wd)
         if len(day_idx) == 0:
             continue
-        r = np.repeat(np.arange(len(rows)), len(day_idx))
+        r = np.repeat(rows, len(day_idx))
         d = np.tile(day_idx, len(rows))
-        parts.append((rows[r, 0], days.to_utc(d, rows[r, 2]), days.to_utc(d, rows[r, 3]), d))
+        parts.append((owner[r], days.to_utc(d, begin[r]), days.to_utc(d, finish[r]), d))
     return _concat(*parts) if parts else _empty()
+
+
+@lru_cache(maxsize=2048)
+def minute_of_day(at: time) -> int:
+    return at.hour * 60 + at.minute
 
 
 def _extra_windows(hosts: Sequence[HostCalendar], days: _Days, open_day: npt.NDArray[np.bool_]) -> Rows:
@@ -256,18 +264,22 @@ def _extra_windows(hosts: Sequence[HostCalendar], days: _Days, open_day: npt.NDA
 
 def _intervals(hosts: Sequence[HostCalendar], name: str, *, up: bool = False) -> Rows:
     """One kind of interval of every host as rows; ``up`` rounds inward (for time that adds), else outward."""
-    owners = [h for h, host in enumerate(hosts) for _ in getattr(host, name)]
-    if not owners:
+    counts = [len(getattr(host, name)) for host in hosts]
+    n = sum(counts)
+    if not n:
         return _empty()
     values = [interval for host in hosts for interval in getattr(host, name)]
-    begin = _stamps([v[0] for v in values])
-    finish = _stamps([v[1] for v in values])
+    if any(a.tzinfo is None or b.tzinfo is None for a, b in values):
+        raise ValueError("datetimes must be timezone-aware")
+    # POSIX timestamps: fast for the UTC datetimes a database returns.
+    stamps = np.fromiter((dt.timestamp() for interval in values for dt in interval), dtype=np.float64, count=2 * n)
+    begin, finish = stamps[0::2] / 60, stamps[1::2] / 60
     if up:
-        starts, ends = np.ceil(begin / 60), np.floor(finish / 60)
+        starts, ends = np.ceil(begin), np.floor(finish)
     else:
-        starts, ends = np.floor(begin / 60), np.ceil(finish / 60)
-    host_idx = np.array(owners, dtype=np.int64)
-    return host_idx, starts.astype(np.int64), ends.astype(np.int64), np.full(len(owners), -1, dtype=np.int64)
+        starts, ends = np.floor(begin), np.ceil(finish)
+    host_idx = np.repeat(np.arange(len(hosts)), counts)
+    return host_idx, starts.astype(np.int64), ends.astype(np.int64), np.full(n, -1, dtype=np.int64)
 
 
 def _merge(host_idx: IntArray, starts: IntArray, ends: IntArray, day: IntArray) -> Rows:
