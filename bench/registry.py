@@ -38,6 +38,8 @@ def run(args: argparse.Namespace) -> int:
     missed = report.missed()
     if missed:
         print("Targets missed: " + ", ".join(f.name for f in missed))
+    elif any(f.target is not None for f in report.figures):
+        print("All targets met.")
     if args.json_path:
         Path(args.json_path).write_text(json.dumps(report.as_json(), indent=2))
     return 0

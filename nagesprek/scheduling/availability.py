@@ -29,6 +29,7 @@ from nagesprek.scheduling.holidays import dutch_public_holidays
 
 Interval = tuple[datetime, datetime]
 IntArray = npt.NDArray[np.int64]
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 HOST_SHIFT = 32  # epoch minutes stay below 2**32 until the year 10136
 
 
@@ -94,18 +95,12 @@ class SlotArrays:
 
     def to_slots(self) -> list[Slot]:
         """The same slots as `Slot` objects (one datetime object per distinct minute)."""
-        cache: dict[int, datetime] = {}
-
-        def at(minute: int) -> datetime:
-            value = cache.get(minute)
-            if value is None:
-                value = cache[minute] = datetime.fromtimestamp(minute * 60, UTC)
-            return value
-
-        return [
-            Slot(at(s), at(e), h)
-            for s, e, h in zip(self.starts.tolist(), self.ends.tolist(), self.host_ids.tolist(), strict=True)
-        ]
+        n = len(self.starts)
+        minutes, inverse = np.unique(np.concatenate([self.starts, self.ends]), return_inverse=True)
+        moments = [EPOCH + timedelta(minutes=m) for m in minutes.tolist()]
+        starts = [moments[i] for i in inverse[:n].tolist()]
+        ends = [moments[i] for i in inverse[n:].tolist()]
+        return [Slot(s, e, h) for s, e, h in zip(starts, ends, self.host_ids.tolist(), strict=True)]
 
 
 def to_minute(value: datetime, *, up: bool = False) -> int:

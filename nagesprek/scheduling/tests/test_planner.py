@@ -245,3 +245,15 @@ def test_every_method_makes_valid_plans_and_the_planner_covers_the_most(wave):
         covered[method] = len(result.proposals)
     assert covered[planner.OPTIMAL] >= max(covered.values())
     assert covered[planner.OPTIMAL] == _most_coverable(candidates, slots, hosts)
+
+
+def test_empty_waves_no_slots_no_hosts_and_impossible_dates_plan_nobody_without_failing():
+    hosts = [host(1, [day(0)])]
+    slots = free_slot_arrays(hosts, start=MON, end=FRI, now=LONG_AGO)
+    nothing = free_slot_arrays([], start=MON, end=FRI, now=LONG_AGO)
+    backwards = cand(2, earliest=FRI, deadline=MON)
+    for method in planner.METHODS:
+        assert planner.plan_wave([], slots, hosts, method=method).proposals == ()
+        assert planner.plan_wave([cand(1)], [], hosts, method=method).unplanned == (1,)
+        assert planner.plan_wave([cand(1)], nothing, [], method=method).unplanned == (1,)
+        assert planner.plan_wave([backwards], slots, hosts, method=method).unplanned == (2,)
