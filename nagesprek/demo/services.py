@@ -40,6 +40,7 @@ def _later_steps() -> tuple[tuple[str, Callable[[Organisation, random.Random], o
     from nagesprek.consultations.demo import add_demo_consultation_hour
     from nagesprek.evaluations.demo import add_demo_evaluations
     from nagesprek.matching.demo import add_demo_vocabulary
+    from nagesprek.referrals.demo import add_demo_referrals
     from nagesprek.rejections.demo import add_demo_gate_rules, add_demo_letters, add_demo_rejections
     from nagesprek.routes.demo import add_demo_routes
 
@@ -53,6 +54,7 @@ def _later_steps() -> tuple[tuple[str, Callable[[Organisation, random.Random], o
         ("advice", add_demo_advice),
         ("consultation-hour", add_demo_consultation_hour),  # before the letters: they invite to it
         ("letters", add_demo_letters),
+        ("referrals", add_demo_referrals),
     )
 
 

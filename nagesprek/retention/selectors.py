@@ -3,7 +3,8 @@
 The rule the letter and the candidate page promise (AVG practice, Autoriteit Persoonsgegevens):
 
 - while any application is in procedure, hired, or has a rejection letter not yet sent, or a
-  conversation with an advisor is still to come, nothing is due;
+  conversation with an advisor is still to come, or a referral waits for a recruiter's answer, nothing
+  is due;
 - otherwise the file is kept ``RETENTION_DAYS_WITHOUT_CONSENT`` days after the procedure ended (the
   latest of an application's closing, a letter's sending and a conversation held with an advisor; the
   file's creation if it has none of these);
@@ -30,6 +31,8 @@ from nagesprek.conversations.constants import ConversationStatus
 from nagesprek.conversations.models import Conversation
 from nagesprek.organisations.models import Organisation
 from nagesprek.organisations.selectors import Actor
+from nagesprek.referrals.constants import ReferralStatus
+from nagesprek.referrals.models import Referral
 from nagesprek.rejections.constants import RejectionStatus
 from nagesprek.retention.models import Erasure
 
@@ -39,7 +42,7 @@ def _window() -> timedelta:
 
 
 def _still_needed(now: datetime) -> Q:
-    """A procedure still running, a hire, a candidate who has not yet been told, or a conversation to come."""
+    """A procedure running, a hire, a candidate not yet told, a conversation to come, a referral being answered."""
     in_use = Application.objects.filter(candidate=OuterRef("pk")).filter(
         Q(status__in=(ApplicationStatus.ACTIVE, ApplicationStatus.HIRED))
         | Q(
@@ -50,7 +53,9 @@ def _still_needed(now: datetime) -> Q:
     conversation_to_come = Conversation.objects.filter(
         candidate=OuterRef("pk"), status__in=CONVERSATION_ACTIVE, ends_at__gt=now
     )
-    return Q(Exists(in_use)) | Q(Exists(conversation_to_come))
+    # A referral waiting for the recruiter's answer (5 working days, issue 6): the recruiter is reading the file.
+    referral_pending = Referral.objects.filter(candidate=OuterRef("pk"), status=ReferralStatus.PENDING)
+    return Q(Exists(in_use)) | Q(Exists(conversation_to_come)) | Q(Exists(referral_pending))
 
 
 def candidates_with_due_dates(*, now: datetime, organisation: Organisation | None = None) -> QuerySet[Candidate]:

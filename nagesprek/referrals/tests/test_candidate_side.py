@@ -92,7 +92,9 @@ class TestConsentInTheConversation:
             actor_for(member(elsewhere, Role.ADVISOR), elsewhere),
         ):
             with pytest.raises(PermissionDenied):
-                consent_services.record_consent_answers(actor=actor, candidate=world.candidate, answers={REFERRAL: True})
+                consent_services.record_consent_answers(
+                    actor=actor, candidate=world.candidate, answers={REFERRAL: True}
+                )
         assert not world.candidate.consents.exists()
 
 

@@ -24,10 +24,13 @@ from nagesprek.matching.models_log import SuggestionLog
 from nagesprek.organisations.constants import Role
 from nagesprek.organisations.selectors import Actor
 from nagesprek.organisations.tests.factories import member
+from nagesprek.referrals.constants import ReferralStatus
+from nagesprek.referrals.models import Referral
 from nagesprek.rejections.constants import RejectionStatus
 from nagesprek.retention import selectors, services
 from nagesprek.retention.constants import ErasureReason
 from nagesprek.retention.models import Erasure
+from nagesprek.vacancies.tests.factories import VacancyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -170,6 +173,26 @@ def test_a_referral_consent_alone_does_not_extend_the_file():
         now=NOW - timedelta(days=59),
     )
 
+    assert services.erase_due_candidates(now=NOW) == 1
+
+
+def test_a_referral_waiting_for_the_recruiters_answer_keeps_the_file():
+    application = _rejected(days_ago=40)
+    referral = Referral.objects.create(
+        organisation=application.organisation,
+        candidate=application.candidate,
+        vacancy=VacancyFactory(organisation=application.organisation),
+        origin_application=application,
+        note="Past goed.",
+        created_at=NOW - timedelta(days=2),
+        respond_by=(NOW + timedelta(days=3)).date(),
+    )
+
+    assert services.erase_due_candidates(now=NOW) == 0
+
+    referral.status = ReferralStatus.DECLINED
+    referral.decline_reason = "De vacature vraagt een BIG-registratie."
+    referral.save()
     assert services.erase_due_candidates(now=NOW) == 1
 
 
