@@ -26,7 +26,7 @@ def demo(django_db_setup, django_db_blocker):
 
 
 def _hr_lead(organisation: Organisation) -> Actor:
-    membership = organisation.memberships.filter(role=Role.HR_LEAD).select_related("user").first()
+    membership = organisation.memberships.filter(role=Role.HR_LEAD).select_related("user")[0]
     return Actor(user=membership.user, organisation=organisation, roles=frozenset({Role.HR_LEAD}))
 
 
