@@ -16,6 +16,9 @@ Figures:
   mean waiting (working days), language match, expertise match, and the advisor-load coefficient of
   variation (load = conversations per unit of the advisor's capacity in the wave, so part-timers
   count part; the raw-count CV is in the details);
+  All three methods keep language as a must (the booking page only offers advisors who speak the
+  candidate's language), so language match is 100% for each by construction; the planner differs in
+  coverage, expertise and spread;
 * re-plan after 1% of the planned conversations are cancelled by the advisor: time and the share of
   other proposals that moved;
 * peak RSS of the process (an upper bound for the planner's own memory).

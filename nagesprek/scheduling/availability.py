@@ -1,10 +1,11 @@
 """Free slots: working hours plus extra time, minus bookings, blocked time and out-of-office, minus holidays.
 
 Like Cal.com's availability layer: per host, the weekly working periods (local wall-clock time in
-Europe/Amsterdam) and the exceptions that add time give *windows*; each window is cut into a grid of
-slots of the host's conversation length, anchored at the window's start (so a booking in the middle
-does not shift the grid); a slot survives when it overlaps no booking or blocked interval, starts at
-least ``min_notice`` after ``now``, and the host's day has fewer bookings than ``max_per_day``.
+Europe/Amsterdam) and the exceptions that add time give *windows* (a period and extra time that overlap
+or touch form one window); each window is cut into a grid of slots of the host's conversation length,
+anchored at the window's start (so a booking in the middle does not shift the grid); a slot survives
+when it overlaps no booking or blocked interval, starts at least ``min_notice`` after ``now``, and the
+host's day has fewer bookings than ``max_per_day``.
 
 Public holidays remove the whole day, extra time included. Weekends count only where the host's
 working periods or extra time say so. Local times are turned into UTC per date, so a period of
