@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from nagesprek.consultations import grid, selectors, services
@@ -93,7 +94,12 @@ def session_cancel(request: HttpRequest, session_id: int) -> HttpResponse:
         count = services.cancel_session(actor=actor, session=session, note=form.cleaned_data["note"])
         messages.success(
             request,
-            _("The date is cancelled. %(count)s candidate(s) got an e-mail.") % {"count": count},
+            ngettext(
+                "The date is cancelled. %(count)s candidate got an e-mail.",
+                "The date is cancelled. %(count)s candidates got an e-mail.",
+                count,
+            )
+            % {"count": count},
         )
         return redirect("consultations:hour", session.hour_id)
     return render(request, "consultations/session_cancel.html", {"session": session, "form": form})

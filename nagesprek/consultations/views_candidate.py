@@ -44,18 +44,27 @@ def _link(request: HttpRequest, token: str) -> CandidateLink | None:
 
 
 def _options(candidate: Candidate, chosen: str = "") -> list[dict[str, Any]]:
-    """The bookable sessions as the template draws them; sessions the candidate already booked are left out."""
+    """The bookable sessions as the template draws them; sessions the candidate already booked are left out.
+
+    ``first_of_hour`` marks the first date of each consultation hour, where its description is shown once.
+    """
     booked = {b.session_id for b in selectors.list_bookings_for_candidate(candidate=candidate)}
-    return [
-        {
-            "session": option.session,
-            "hour": option.hour,
-            "how": HOW_SENTENCES[ConsultationMode(option.hour.mode)],
-            "slots": [_slot(option.session.pk, slot, chosen) for slot in option.slots],
-        }
-        for option in selectors.bookable_sessions(organisation=candidate.organisation)
-        if option.session.pk not in booked
-    ]
+    options = []
+    seen_hours: set[int] = set()
+    for option in selectors.bookable_sessions(organisation=candidate.organisation):
+        if option.session.pk in booked:
+            continue
+        options.append(
+            {
+                "session": option.session,
+                "hour": option.hour,
+                "how": HOW_SENTENCES[ConsultationMode(option.hour.mode)],
+                "first_of_hour": option.hour.pk not in seen_hours,
+                "slots": [_slot(option.session.pk, slot, chosen) for slot in option.slots],
+            }
+        )
+        seen_hours.add(option.hour.pk)
+    return options
 
 
 def _slot(session_id: int, slot: SlotPlaces, chosen: str) -> dict[str, Any]:

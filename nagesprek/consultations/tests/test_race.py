@@ -8,10 +8,12 @@ import threading
 
 import pytest
 from django.db import IntegrityError, connection, transaction
+from django.utils import translation
 
-from nagesprek.consultations import services
+from nagesprek.consultations import selectors, services
 from nagesprek.consultations.constants import BookingStatus
 from nagesprek.consultations.models import ConsultationBooking
+from nagesprek.consultations.services import bookings
 from nagesprek.consultations.tests.factories import applicant, hour_with_session, token_for
 
 RACE_NEEDS_POSTGRES = pytest.mark.skipif(
@@ -34,7 +36,7 @@ def test_two_candidates_racing_for_the_last_place_get_one_booking_and_one_clear_
     # get that far too. With the lock the other cannot, so the barrier breaks after a second and the first books.
     both_inside = threading.Barrier(2)
     barrier_broke = []
-    free_slot = services._free_slot
+    free_slot = bookings._free_slot
 
     def free_slot_after_both_read(*args):
         try:
@@ -43,11 +45,12 @@ def test_two_candidates_racing_for_the_last_place_get_one_booking_and_one_clear_
             barrier_broke.append(True)
         return free_slot(*args)
 
-    monkeypatch.setattr(services, "_free_slot", free_slot_after_both_read)
+    monkeypatch.setattr(bookings, "_free_slot", free_slot_after_both_read)
     outcomes: dict[int, object] = {}
 
     def racer(candidate):
         try:
+            translation.activate("en")  # a thread starts in the default language
             outcomes[candidate.pk] = services.book_slot(
                 candidate=candidate, session=session, starts_at=session.starts_at, token=tokens[candidate.pk]
             )
@@ -69,7 +72,7 @@ def test_two_candidates_racing_for_the_last_place_get_one_booking_and_one_clear_
     assert "just taken" in str(refused[0])
     assert barrier_broke, "the second racer got past the session lock while the first held it"
     assert ConsultationBooking.objects.filter(session=session, starts_at=session.starts_at).count() == 2
-    fresh = services.selectors.bookable_sessions(organisation=hour.organisation)
+    fresh = selectors.bookable_sessions(organisation=hour.organisation)
     assert session.starts_at not in [slot.starts_at for slot in fresh[0].slots]  # the fresh options leave it out
 
 

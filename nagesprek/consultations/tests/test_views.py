@@ -203,7 +203,7 @@ class TestTheCandidatesPages:
 
     def test_no_choice_says_so_and_books_nothing(self, client):
         hour, _session = hour_with_session()
-        url = f"/consultations/c/{token_for(applicant(hour.organisation))}/"
+        url = f"/consultations/c/{token_for(applicant(hour.organisation))}/?lang=en"
 
         response = client.post(url, {"step": "confirm"})
 
@@ -213,7 +213,7 @@ class TestTheCandidatesPages:
 
     def test_a_time_just_taken_gets_a_clear_message_and_fresh_options(self, client):
         hour, session = hour_with_session(hosts=1)
-        url = f"/consultations/c/{token_for(applicant(hour.organisation))}/"
+        url = f"/consultations/c/{token_for(applicant(hour.organisation))}/?lang=en"
         value = slot_value(session.pk, session.starts_at)
         booked(session)  # someone else was quicker
 
