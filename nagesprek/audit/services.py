@@ -19,14 +19,18 @@ def record_event(
     user: User | None = None,
     actor_kind: ActorKind | None = None,
     summary: str = "",
+    actor_label: str = "",
 ) -> AuditEvent:
     """Append one audit event. Never raises for a missing user: system actions have none.
+
+    ``actor_label`` names a system actor the log should show (an external system's API key, say);
+    by default the user, or the kind of actor.
 
     Not wrapped in its own transaction: it joins the caller's, so a change and
     its audit row are committed (or rolled back) together.
     """
     kind = actor_kind or (ActorKind.STAFF if user is not None else ActorKind.SYSTEM)
-    label = str(user) if user is not None else kind.label
+    label = actor_label or (str(user) if user is not None else kind.label)
     return AuditEvent.objects.create(
         organisation=organisation,
         actor_kind=kind,

@@ -37,6 +37,7 @@ def _later_steps() -> tuple[tuple[str, Callable[[Organisation, random.Random], o
     # Imported here: these apps import demo-independent code only, but load after this module.
     from nagesprek.advice.demo import add_demo_advice
     from nagesprek.candidates.demo import add_demo_profiles
+    from nagesprek.consents.demo import add_demo_consents
     from nagesprek.consultations.demo import add_demo_consultation_hour
     from nagesprek.evaluations.demo import add_demo_evaluations
     from nagesprek.matching.demo import add_demo_vocabulary
@@ -55,6 +56,7 @@ def _later_steps() -> tuple[tuple[str, Callable[[Organisation, random.Random], o
         ("consultation-hour", add_demo_consultation_hour),  # before the letters: they invite to it
         ("letters", add_demo_letters),
         ("referrals", add_demo_referrals),
+        ("talent-pool", add_demo_consents),
     )
 
 

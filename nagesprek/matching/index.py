@@ -74,6 +74,12 @@ def index_for(organisation: Organisation) -> engine.MatchIndex:
     return _entry(organisation).index
 
 
+def index_and_vocabulary(organisation: Organisation) -> tuple[engine.MatchIndex, Vocabulary]:
+    """The organisation's index and the vocabulary it was built with, from one look at the vocabulary's stamp."""
+    entry = _entry(organisation)
+    return entry.index, entry.vocabulary
+
+
 def vocabulary_of(organisation: Organisation) -> Vocabulary:
     """The vocabulary the organisation's index was built with (to build query documents the same way)."""
     return _entry(organisation).vocabulary

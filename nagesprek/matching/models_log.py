@@ -22,6 +22,7 @@ class SuggestionKind(models.TextChoices):
 class Audience(models.TextChoices):
     STAFF = "staff", _("Member of staff")
     CANDIDATE = "candidate", _("Candidate")
+    INTEGRATION = "integration", _("External system (API key)")
 
 
 class SuggestionLog(models.Model):
@@ -30,7 +31,7 @@ class SuggestionLog(models.Model):
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
     engine_version = models.CharField(_("engine version"), max_length=50)
     kind = models.CharField(_("kind"), max_length=20, choices=SuggestionKind.choices)
-    audience = models.CharField(_("shown to"), max_length=10, choices=Audience.choices)
+    audience = models.CharField(_("shown to"), max_length=12, choices=Audience.choices)
     subject_type = models.CharField(_("subject type"), max_length=50)  # "applications.Application", ...
     subject_id = models.BigIntegerField(_("subject id"))
     candidate_id = models.BigIntegerField(_("candidate id"), null=True, blank=True, db_index=True)
@@ -38,6 +39,9 @@ class SuggestionLog(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     requested_by_candidate_id = models.BigIntegerField(_("requested by candidate"), null=True, blank=True)
+    # The API key an external system asked with (integrations.ApiKey), kept as a plain id like the candidates:
+    # the log outlives a revoked and deleted key.
+    requested_by_api_key_id = models.BigIntegerField(_("requested with API key"), null=True, blank=True)
     results = models.JSONField(_("ranked results"), default=list)
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
 

@@ -8,6 +8,7 @@ here changes an application, invites anyone or sends anything.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -63,10 +64,43 @@ class SuggestionSet:
     items: list[ShownSuggestion]
 
 
-def _check_staff(actor: Actor | None, organisation_id: int, roles: tuple[str, ...] = SUGGESTION_ROLES) -> Actor:
+class ApiCaller(Protocol):
+    """An external system asking through one organisation's API key (``integrations.ApiKey`` is one)."""
+
+    pk: int
+    organisation_id: int
+
+    @property
+    def audit_label(self) -> str: ...
+
+
+def _check_requester(
+    actor: Actor | None, caller: ApiCaller | None, organisation_id: int, roles: tuple[str, ...] = SUGGESTION_ROLES
+) -> Actor | None:
+    """Staff with one of ``roles`` in the organisation, or an API key of it; PermissionDenied otherwise."""
+    if caller is not None:
+        if caller.organisation_id != organisation_id:
+            raise PermissionDenied
+        return None
     if actor is None or not actor.has_role(*roles) or actor.organisation.pk != organisation_id:
         raise PermissionDenied
     return actor
+
+
+def _audit_view(*, organisation, target, candidate_id: int, actor: Actor | None, caller, summary: str) -> None:
+    """One audit row for a candidate's data shown to a member of staff or handed to an external system."""
+    if actor is None and caller is None:
+        return  # the candidate on their own page: the portal records that page view
+    record_event(
+        organisation=organisation,
+        action=AuditAction.VIEW,
+        target=target,
+        candidate_id=candidate_id,
+        user=actor.user if actor else None,
+        actor_kind=ActorKind.STAFF if actor else ActorKind.SYSTEM,
+        actor_label=caller.audit_label if caller else "",
+        summary=summary,
+    )
 
 
 def _labelled(suggestion: engine.Suggestion, labels: dict[str, str]) -> tuple[list[str], list[str], list]:
@@ -111,47 +145,73 @@ def _show(suggestion: engine.Suggestion, target, labels: dict[str, str]) -> tupl
     return shown, logged
 
 
-def _rank_vacancies(*, candidate: Candidate, vacancies: list[Vacancy], k: int) -> list[tuple[ShownSuggestion, dict]]:
-    """Part F's engine over the organisation's index; only ``vacancies`` (open, not applied to) are kept."""
-    organisation = candidate.organisation
-    match_index, vocabulary = index.index_for(organisation), index.vocabulary_of(organisation)
+def _take(rank, load, k: int, depth: int) -> list[tuple[engine.Suggestion, Any]]:
+    """The first ``k`` ranked suggestions whose target ``load`` still returns (open, consented, not applied to).
+
+    The index may lag behind the database (another process changed a vacancy or a consent), and the
+    targets the caller excludes are ranked too; so rank ``depth`` deep, load only those targets (a fixed
+    number of queries), and rank deeper only when too few are left and the ranking had more.
+    """
+    while True:
+        ranked = rank(depth)
+        loaded = load([s.target_id for s in ranked])
+        kept = [(s, loaded[s.target_id]) for s in ranked if s.target_id in loaded][:k]
+        if len(kept) >= k or len(ranked) < depth:
+            return kept
+        depth *= 4
+
+
+def _rank_vacancies(*, application: Application, k: int) -> list[tuple[ShownSuggestion, dict]]:
+    """The engine over the organisation's index; only open vacancies the candidate has not applied to are kept."""
+    organisation, candidate = application.organisation, application.candidate
+    match_index, vocabulary = index.index_and_vocabulary(organisation)
     profile = matching_selectors.profile_doc(inputs.candidate_with_profile(candidate), vocabulary)
-    allowed = {v.pk: v for v in vacancies}
-    filtered_out = max(0, len(match_index.vacancies) - len(allowed))  # applied to: ranked, then dropped
-    ranked = engine.rank_vacancies(match_index, profile, k=k + filtered_out)
-    kept = [s for s in ranked if s.target_id in allowed][:k]
-    return [_show(s, allowed[s.target_id], inputs.concept_labels(allowed[s.target_id], vocabulary)) for s in kept]
+    applied = set(candidate.applications.values_list("vacancy_id", flat=True)) | {application.vacancy_id}
+
+    def load(ids: list[int]) -> dict:
+        wanted = [i for i in ids if i not in applied]
+        found = inputs.vacancies_to_rank(organisation=organisation, statuses=SUGGESTED_STATUSES, ids=wanted)
+        return {v.pk: v for v in found}
+
+    kept = _take(lambda depth: engine.rank_vacancies(match_index, profile, k=depth), load, k, k + len(applied))
+    return [_show(s, vacancy, inputs.concept_labels(vacancy, vocabulary)) for s, vacancy in kept]
 
 
-def _rank_candidates(*, vacancy: Vacancy, candidates: dict, k: int) -> list[tuple[ShownSuggestion, dict]]:
-    """Part F's engine over the talent pool in the index; only ``candidates`` (consented now) are kept."""
-    match_index, vocabulary = index.index_for(vacancy.organisation), index.vocabulary_of(vacancy.organisation)
+def _rank_candidates(*, vacancy: Vacancy, k: int) -> list[tuple[ShownSuggestion, dict]]:
+    """The engine over the talent pool in the index; only candidates consented now, not applied here, are kept."""
+    match_index, vocabulary = index.index_and_vocabulary(vacancy.organisation)
     doc = matching_selectors.vacancy_doc(vacancy, vocabulary)
-    ranked = engine.rank_candidates(match_index, doc, k=k + max(0, len(match_index.profiles) - len(candidates)))
-    kept = [s for s in ranked if s.target_id in candidates][:k]
+
+    def load(ids: list[int]) -> dict:
+        return {c.pk: c for c in inputs.talent_pool(vacancy=vacancy, ids=ids)}
+
+    kept = _take(lambda depth: engine.rank_candidates(match_index, doc, k=depth), load, k, 2 * k)
     labels = inputs.concept_labels(vacancy, vocabulary)
-    return [_show(s, candidates[s.target_id], labels) for s in kept]
+    return [_show(s, candidate, labels) for s, candidate in kept]
 
 
 @transaction.atomic
 def suggest_vacancies_for_application(
-    *, actor: Actor | None = None, application: Application, audience: Audience, k: int = DEFAULT_K
+    *,
+    actor: Actor | None = None,
+    application: Application,
+    audience: Audience,
+    k: int = DEFAULT_K,
+    caller: ApiCaller | None = None,
 ) -> SuggestionSet:
     """The organisation's other vacancies that fit the application's candidate now or after one route.
 
-    ``audience`` STAFF needs an actor with a VACANCY_SUGGESTION_ROLE in the application's organisation
-    (PermissionDenied otherwise); CANDIDATE is the candidate on their own page (no actor) and sees open
-    vacancies only. Never the application's own vacancy or one the candidate already applied to. Writes
-    one SuggestionLog row and, for staff, an audit row (the candidate's profile was read).
+    ``audience`` STAFF needs an actor with a VACANCY_SUGGESTION_ROLE in the application's organisation,
+    INTEGRATION an API key (``caller``) of that organisation (PermissionDenied otherwise); CANDIDATE is the
+    candidate on their own page (no actor). Only open vacancies, never the application's own vacancy or one
+    the candidate already applied to. Writes one SuggestionLog row and, for staff and API keys, an audit row
+    (the candidate's profile was read). A fixed number of queries, whatever the number of vacancies.
     """
-    if audience == Audience.STAFF:
-        actor = _check_staff(actor, application.organisation_id, VACANCY_SUGGESTION_ROLES)
+    if audience != Audience.CANDIDATE:
+        caller = caller if audience == Audience.INTEGRATION else None
+        actor = _check_requester(actor, caller, application.organisation_id, VACANCY_SUGGESTION_ROLES)
     candidate = application.candidate
-    applied = set(candidate.applications.values_list("vacancy_id", flat=True)) | {application.vacancy_id}
-    vacancies = inputs.vacancies_to_rank(
-        organisation=application.organisation, statuses=SUGGESTED_STATUSES, exclude_ids=applied
-    )
-    pairs = _rank_vacancies(candidate=candidate, vacancies=vacancies, k=k)
+    pairs = _rank_vacancies(application=application, k=k)
     log = SuggestionLog.objects.create(
         organisation=application.organisation,
         engine_version=current_engine_version(),
@@ -162,50 +222,52 @@ def suggest_vacancies_for_application(
         candidate_id=candidate.pk,
         requested_by=actor.user if actor else None,
         requested_by_candidate_id=candidate.pk if audience == Audience.CANDIDATE else None,
+        requested_by_api_key_id=caller.pk if caller and audience == Audience.INTEGRATION else None,
         results=[logged for _shown, logged in pairs],
     )
-    if actor is not None:
-        record_event(
-            organisation=application.organisation,
-            action=AuditAction.VIEW,
-            target=application,
-            candidate_id=candidate.pk,
-            user=actor.user,
-            summary="Vacancy suggestions shown",
-        )
+    _audit_view(
+        organisation=application.organisation,
+        target=application,
+        candidate_id=candidate.pk,
+        actor=actor,
+        caller=caller if audience == Audience.INTEGRATION else None,
+        summary="Vacancy suggestions shown",
+    )
     return SuggestionSet(log=log, items=[shown for shown, _logged in pairs])
 
 
 @transaction.atomic
-def suggest_candidates_for_vacancy(*, actor: Actor, vacancy: Vacancy, k: int = DEFAULT_K) -> SuggestionSet:
+def suggest_candidates_for_vacancy(
+    *, actor: Actor | None = None, vacancy: Vacancy, k: int = DEFAULT_K, caller: ApiCaller | None = None
+) -> SuggestionSet:
     """Earlier candidates from the talent pool (valid consent only) who fit the vacancy now or after one route.
 
-    Needs an actor with a SUGGESTION_ROLE in the vacancy's organisation (PermissionDenied otherwise).
-    Consent is read at call time, so a withdrawal counts from the next call. Writes one SuggestionLog row
-    and one audit row per candidate shown (their data appears on the page).
+    Needs an actor with a SUGGESTION_ROLE in the vacancy's organisation, or an API key (``caller``) of it
+    (PermissionDenied otherwise). Consent is read at call time, so a withdrawal counts from the next call.
+    Writes one SuggestionLog row and one audit row per candidate shown (their data appears on the page or
+    goes to the external system). A fixed number of queries, whatever the size of the talent pool.
     """
-    actor = _check_staff(actor, vacancy.organisation_id)
+    actor = _check_requester(actor, caller, vacancy.organisation_id)
     vacancy = inputs.with_requirements(vacancy)
-    candidates = {c.pk: c for c in inputs.talent_pool(vacancy=vacancy)}
-    pairs = _rank_candidates(vacancy=vacancy, candidates=candidates, k=k)
+    pairs = _rank_candidates(vacancy=vacancy, k=k)
     log = SuggestionLog.objects.create(
         organisation=vacancy.organisation,
         engine_version=current_engine_version(),
         kind=SuggestionKind.TALENT_POOL_FOR_VACANCY,
-        audience=Audience.STAFF,
+        audience=Audience.INTEGRATION if caller else Audience.STAFF,
         subject_type=Vacancy._meta.label,
         subject_id=vacancy.pk,
-        requested_by=actor.user,
+        requested_by=actor.user if actor else None,
+        requested_by_api_key_id=caller.pk if caller else None,
         results=[logged for _shown, logged in pairs],
     )
     for _shown, logged in pairs:
-        record_event(
+        _audit_view(
             organisation=vacancy.organisation,
-            action=AuditAction.VIEW,
             target=log,
             candidate_id=logged["id"],
-            user=actor.user,
-            actor_kind=ActorKind.STAFF,
+            actor=actor,
+            caller=caller,
             summary=f"Shown as talent-pool candidate for vacancy {vacancy.reference}",
         )
     return SuggestionSet(log=log, items=[shown for shown, _logged in pairs])

@@ -20,10 +20,13 @@ from nagesprek.organisations.models import Organisation
 from nagesprek.vacancies.models import Requirement, Vacancy
 
 
-def vacancies_to_rank(*, organisation: Organisation, statuses: Iterable[str], exclude_ids: Iterable[int]):
-    """The organisation's vacancies in ``statuses`` (minus ``exclude_ids``) with their current requirements."""
-    vacancies = Vacancy.objects.filter(organisation=organisation, status__in=list(statuses))
-    return list(_with_current_requirements(vacancies.exclude(pk__in=list(exclude_ids))).order_by("title", "pk"))
+def vacancies_to_rank(*, organisation: Organisation, statuses: Iterable[str], ids: Iterable[int]) -> list[Vacancy]:
+    """Those of the vacancies ``ids`` that are the organisation's and in ``statuses``, with current requirements.
+
+    Three queries (vacancies with department and organisation, requirements), whatever their number.
+    """
+    vacancies = Vacancy.objects.filter(organisation=organisation, status__in=list(statuses), pk__in=list(ids))
+    return list(_with_current_requirements(vacancies).order_by("pk"))
 
 
 def _with_current_requirements(vacancies: QuerySet[Vacancy]) -> QuerySet[Vacancy]:
@@ -57,9 +60,12 @@ def candidate_with_profile(candidate: Candidate) -> Candidate:
     return with_profile(Candidate.objects.filter(pk=candidate.pk)).get()
 
 
-def talent_pool(*, vacancy: Vacancy) -> QuerySet[Candidate]:
-    """Candidates with a valid talent-pool consent who have not applied to this vacancy, with their profiles."""
+def talent_pool(*, vacancy: Vacancy, ids: Iterable[int]) -> QuerySet[Candidate]:
+    """Those of the candidates ``ids`` with a valid talent-pool consent now who have not applied to this vacancy.
+
+    One query; consent is read at call time, so a withdrawal counts at once.
+    """
     consented = consent_selectors.list_consented_candidates(
         organisation=vacancy.organisation, purpose=ConsentPurpose.TALENT_POOL
     )
-    return with_profile(consented.exclude(applications__vacancy=vacancy))
+    return consented.filter(pk__in=list(ids)).exclude(applications__vacancy=vacancy)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from nagesprek.applications import selectors as application_selectors
 from nagesprek.matching import services
 from nagesprek.matching.models_log import SUGGESTION_LOG_RETENTION_DAYS, Audience
+from nagesprek.matching.page import FULL_K
 from nagesprek.organisations.access import actor_required
 from nagesprek.vacancies import selectors as vacancy_selectors
 
@@ -20,7 +21,9 @@ from nagesprek.vacancies import selectors as vacancy_selectors
 def application_suggestions(request: HttpRequest, application_id: int) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     application = application_selectors.get_application_for_actor(actor=actor, application_id=application_id)
-    shown = services.suggest_vacancies_for_application(actor=actor, application=application, audience=Audience.STAFF)
+    shown = services.suggest_vacancies_for_application(
+        actor=actor, application=application, audience=Audience.STAFF, k=FULL_K
+    )
     context = {"application": application, "items": shown.items, "log": shown.log}
     return render(request, "matching/application_suggestions.html", context)
 
@@ -30,7 +33,7 @@ def application_suggestions(request: HttpRequest, application_id: int) -> HttpRe
 def talent_pool(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     vacancy = vacancy_selectors.get_vacancy_for_actor(actor=actor, vacancy_id=vacancy_id)
-    shown = services.suggest_candidates_for_vacancy(actor=actor, vacancy=vacancy)
+    shown = services.suggest_candidates_for_vacancy(actor=actor, vacancy=vacancy, k=FULL_K)
     return render(request, "matching/talent_pool.html", {"vacancy": vacancy, "items": shown.items, "log": shown.log})
 
 

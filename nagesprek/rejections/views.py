@@ -11,6 +11,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from nagesprek.matching import page as matching_page
 from nagesprek.organisations.access import actor_required
 from nagesprek.rejections import gate, selectors, services
 from nagesprek.rejections.constants import Outcome, RejectionStatus
@@ -192,8 +193,16 @@ def _render_edit(request, rejection, formset, letter, problems, *, reason_forms=
         "problems": _problem_items(problems, list(reason_forms), formset, letter),
         "preview_url": _preview_url(rejection),
         "needs_reasons": rejection.outcome == Outcome.REJECTED,
+        **_suggestions(request, rejection),
     }
     return render(request, "rejections/rejection_form.html", context, status=422 if problems else 200)
+
+
+def _suggestions(request: HttpRequest, rejection: Rejection) -> dict:
+    """Other vacancies that fit a rejected candidate, shown on the rejection screen (issue 4; logged there)."""
+    if rejection.outcome != Outcome.REJECTED:
+        return {"fitting": None}  # a candidate who withdrew chose to go
+    return matching_page.rejection_context(actor=request.actor, application=rejection.application)  # type: ignore[attr-defined]
 
 
 @require_GET
@@ -207,6 +216,7 @@ def rejection_detail(request: HttpRequest, rejection_id: int) -> HttpResponse:
         "application": rejection.application,
         "can_edit": rejection.status == RejectionStatus.DRAFT and actor.has_role(*selectors.DECIDER_ROLES),
         "preview_url": _preview_url(rejection),
+        **_suggestions(request, rejection),
     }
     return render(request, "rejections/rejection_detail.html", context)
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nagesprek.applications import selectors as application_selectors
+from nagesprek.matching import page as matching_page
 from nagesprek.organisations.access import actor_required
 from nagesprek.organisations.constants import Role
 from nagesprek.vacancies import forms, selectors, services
@@ -49,6 +50,7 @@ def vacancy_detail(request: HttpRequest, vacancy_id: int) -> HttpResponse:
         "can_edit": selectors.can_edit_vacancies(actor=actor),
         "can_add_application": actor.has_role(Role.RECRUITER),
         "shows_applications": actor.has_role(*application_selectors.APPLICATION_ROLES),
+        **matching_page.vacancy_context(actor=actor, vacancy=vacancy),  # the talent pool (issue 4), logged there
     }
     return render(request, "vacancies/vacancy_detail.html", context)
 

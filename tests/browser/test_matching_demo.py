@@ -4,8 +4,8 @@ Joyce van Leeuwen (veterinary anaesthesia assistant, turned down for "Anesthesie
 the Deelcertificaat Anesthesiologie) opens her page: the advice names that certificate's route, and the
 suggested vacancies show an anaesthesia post as fitting after it. Marja de Groot (secretary, turned down
 for "Secretaresse") sees "Medisch secretaresse Oncologie" reachable through a training route. The page
-links to how suggestions are made. The recruiter sees the same post with its route from Joyce's rejection,
-and opens a vacancy's talent pool. axe finds no violations on any of these pages.
+links to how suggestions are made. The recruiter sees the same post with its route on Joyce's rejection
+screen, and a vacancy's talent pool on its page. axe finds no violations on any of these pages.
 """
 
 from __future__ import annotations
@@ -70,13 +70,20 @@ def test_the_recruiter_sees_the_suggestions_and_the_talent_pool_with_reasons(pag
     log_in(page, "recruiter@ziekenhuis-delftland.example", DEMO_PASSWORD)
 
     page.goto(f"/rejections/{rejection.pk}/")
-    page.get_by_role("link", name=nl("Show other vacancies that fit")).click()
+    inline = page.locator("#fitting-vacancies").locator("xpath=..")  # on the rejection screen itself
+    post = inline.locator("article.suggestion", has_text="Anesthesiemedewerker").filter(has=page.locator(".tag--route"))
+    expect(post.first).to_contain_text("Deelcertificaat Anesthesiologie")
+    assert_no_axe_violations(page)
+    inline.get_by_role("link", name=nl("Show all vacancies that fit")).click()
     post = page.locator("article.suggestion", has_text="Anesthesiemedewerker").filter(has=page.locator(".tag--route"))
     expect(post.first).to_contain_text("Deelcertificaat Anesthesiologie")
     assert_no_axe_violations(page)
 
     vacancy = Vacancy.objects.filter(status=VacancyStatus.OPEN, title__startswith="Anesthesiemedewerker").first()
     page.goto(f"/vacancies/{vacancy.pk}/")
-    page.get_by_role("link", name=nl("Show candidates from the talent pool")).click()
+    pool = page.locator("#talent-pool").locator("xpath=..")
+    expect(pool).to_be_visible()
+    assert_no_axe_violations(page)
+    pool.get_by_role("link", name=nl("Show the full list from the talent pool")).click()
     expect(page.locator("h1")).to_contain_text(vacancy.title)
     assert_no_axe_violations(page)

@@ -73,16 +73,6 @@ def test_another_organisations_recruiter_gets_not_found(client, application):
     assert [client.get(url).status_code for url in _urls(application)] == [404, 404]
 
 
-def test_the_vacancy_page_offers_the_talent_pool_only_to_those_who_may_open_it(client, application):
-    url = reverse("vacancies:detail", args=[application.vacancy_id])
-    link = reverse("matching:talent_pool", args=[application.vacancy_id])
-    client.force_login(member(application.organisation, Role.RECRUITER))
-    assert link in client.get(url).content.decode()
-
-    client.force_login(member(application.organisation, Role.ADVISOR))
-    assert link not in client.get(url).content.decode()
-
-
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_the_explanation_page_is_public_and_names_the_rules_and_version(client, language):
     response = client.get(reverse("matching:how_it_works"), {"lang": language})
