@@ -49,8 +49,14 @@ def _audit(referral: Referral, *, action: AuditAction, actor: Actor | None, summ
     )
 
 
-def _origin(candidate: Candidate, source_conversation: Conversation | None) -> Application | None:
-    """The rejected application the candidate comes from: the conversation's, else their latest rejection."""
+def _origin(
+    candidate: Candidate, source_conversation: Conversation | None, origin: Application | None
+) -> Application | None:
+    """The rejected application the candidate comes from: the one named, the conversation's, else the latest."""
+    if origin is not None:
+        if origin.candidate_id != candidate.pk:
+            raise PermissionDenied  # another person's application is never the origin
+        return origin
     if source_conversation is not None:
         return source_conversation.application
     rejected = candidate.applications.filter(status=ApplicationStatus.REJECTED)
@@ -97,6 +103,7 @@ def refer_candidate(
     explanation: str = "",
     source_conversation: Conversation | None = None,
     suggestion_log: SuggestionLog | None = None,
+    origin_application: Application | None = None,
     now: datetime | None = None,
 ) -> Referral:
     """Refer ``candidate`` to the recruiters of ``vacancy``, with the advisor's note and the match explanation.
@@ -105,7 +112,8 @@ def refer_candidate(
     (PermissionDenied otherwise). Raises ValidationError (code ``no_consent``; nothing saved) without a
     current REFERRAL consent, and for a vacancy that is not open, has no recruiter, or was applied to
     already. The recruiters get an e-mail; the answer is due in 5 working days. ``source_conversation``
-    (a ``conversations.Conversation``) supplies the rejected application it came from. Locks the
+    (a ``conversations.Conversation``) supplies the rejected application it came from, unless
+    ``origin_application`` names it (the page the advisor referred from); else the latest. Locks the
     candidate row; idempotent: while a referral of this candidate to this vacancy is pending, it is
     returned unchanged.
     """
@@ -119,7 +127,7 @@ def refer_candidate(
         organisation=actor.organisation,
         candidate=candidate,
         vacancy=vacancy,
-        origin_application=_origin(candidate, source_conversation),
+        origin_application=_origin(candidate, source_conversation, origin_application),
         advisor=actor.user,
         source_conversation=source_conversation,
         note=note.strip(),

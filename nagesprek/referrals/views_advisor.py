@@ -94,6 +94,7 @@ def referral_new(request: HttpRequest, application_id: int) -> HttpResponse:
                 note=form.cleaned_data["note"],
                 explanation=explanation,
                 suggestion_log=log,
+                origin_application=application,
             )
         except ValidationError as error:
             add_service_errors(form, error)

@@ -17,7 +17,7 @@ from nagesprek.organisations.tests.factories import OrganisationFactory, member
 from nagesprek.referrals import services
 from nagesprek.referrals.constants import ReferralStatus, WithdrawalCause
 from nagesprek.referrals.models import Referral
-from nagesprek.referrals.tests.factories import actor_for
+from nagesprek.referrals.tests.factories import actor_for, rejected_application
 from nagesprek.vacancies.constants import VacancyStatus
 from nagesprek.vacancies.tests.factories import VacancyFactory
 
@@ -34,6 +34,28 @@ def test_an_advisor_refers_a_consenting_candidate_and_the_recruiters_hear_of_it(
     assert mail.recipient == world.recruiter.email
     assert world.candidate.full_name in mail.subject
     assert AuditEvent.objects.filter(object_type="referrals.Referral", candidate_id=world.candidate.pk).exists()
+
+
+def test_the_origin_is_the_rejection_the_advisor_refers_from(world):
+    earlier = world.rejected
+    world.rejected = rejected_application(world.organisation)  # another person's rejection
+
+    with pytest.raises(PermissionDenied):
+        services.refer_candidate(
+            actor=world.actor(world.advisor),
+            candidate=earlier.candidate,
+            vacancy=world.vacancy,
+            note="Past goed.",
+            origin_application=world.rejected,
+        )
+    referral = services.refer_candidate(
+        actor=world.actor(world.advisor),
+        candidate=earlier.candidate,
+        vacancy=world.vacancy,
+        note="Past goed.",
+        origin_application=earlier,
+    )
+    assert referral.origin_application == earlier
 
 
 def test_without_consent_a_referral_cannot_be_made(world_without_consent):
