@@ -17,40 +17,73 @@ from nagesprek.vacancies.constants import VacancyStatus
 class Referral(models.Model):
     """An advisor passes a candidate (with their REFERRAL consent) to the recruiters of one open vacancy."""
 
-    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
-    candidate = models.ForeignKey("candidates.Candidate", on_delete=models.CASCADE, related_name="referrals")
-    vacancy = models.ForeignKey("vacancies.Vacancy", on_delete=models.CASCADE, related_name="referrals")
-    # The rejected application the candidate comes from (their latest one when the referral was made).
-    origin_application = models.ForeignKey(
-        "applications.Application", null=True, blank=True, on_delete=models.SET_NULL, related_name="referrals_out"
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="+", verbose_name=_("organisation")
     )
-    advisor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    candidate = models.ForeignKey(
+        "candidates.Candidate", on_delete=models.CASCADE, related_name="referrals", verbose_name=_("candidate")
+    )
+    vacancy = models.ForeignKey(
+        "vacancies.Vacancy", on_delete=models.CASCADE, related_name="referrals", verbose_name=_("vacancy")
+    )
+    # The rejected application the candidate comes from: the one referred from (page or conversation).
+    origin_application = models.ForeignKey(
+        "applications.Application",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="referrals_out",
+        verbose_name=_("rejected application it came from"),
+    )
+    advisor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("referred by")
+    )
     # The conversation (nagesprek) in which the advisor and the candidate agreed on the referral, if any.
     source_conversation = models.ForeignKey(
-        "conversations.Conversation", null=True, blank=True, on_delete=models.SET_NULL, related_name="referrals"
+        "conversations.Conversation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="referrals",
+        verbose_name=_("conversation"),
     )
     note = models.TextField(_("note for the recruiter"))
     explanation = models.TextField(_("why the vacancy fits"), blank=True)
     suggestion_log = models.ForeignKey(
-        "matching.SuggestionLog", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "matching.SuggestionLog",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("suggestion shown"),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=ReferralStatus.choices, default=ReferralStatus.PENDING
     )
     created_at = models.DateTimeField(_("referred at"))
     respond_by = models.DateField(_("answer by"))
-    reminded_before_at = models.DateTimeField(null=True, blank=True)
-    reminded_due_at = models.DateTimeField(null=True, blank=True)
+    reminded_before_at = models.DateTimeField(_("reminded the day before"), null=True, blank=True)
+    reminded_due_at = models.DateTimeField(_("reminded on the last day"), null=True, blank=True)
     responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     responded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("answered by"),
     )
     decline_reason = models.TextField(_("reason for declining"), blank=True)
     withdrawal_cause = models.CharField(
         _("withdrawn because"), max_length=10, choices=WithdrawalCause.choices, blank=True
     )
     application = models.OneToOneField(
-        "applications.Application", null=True, blank=True, on_delete=models.SET_NULL, related_name="referral"
+        "applications.Application",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="referral",
+        verbose_name=_("application it started"),
     )
 
     class Meta:
@@ -88,14 +121,27 @@ class Referral(models.Model):
 class Invitation(models.Model):
     """A recruiter invites a talent-pool candidate (with their TALENT_POOL consent) to apply for a vacancy."""
 
-    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
-    candidate = models.ForeignKey("candidates.Candidate", on_delete=models.CASCADE, related_name="invitations")
-    vacancy = models.ForeignKey("vacancies.Vacancy", on_delete=models.CASCADE, related_name="invitations")
-    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="+", verbose_name=_("organisation")
+    )
+    candidate = models.ForeignKey(
+        "candidates.Candidate", on_delete=models.CASCADE, related_name="invitations", verbose_name=_("candidate")
+    )
+    vacancy = models.ForeignKey(
+        "vacancies.Vacancy", on_delete=models.CASCADE, related_name="invitations", verbose_name=_("vacancy")
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("invited by")
+    )
     message = models.TextField(_("personal message"), blank=True)
     explanation = models.TextField(_("why the vacancy fits"), blank=True)
     suggestion_log = models.ForeignKey(
-        "matching.SuggestionLog", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "matching.SuggestionLog",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("suggestion shown"),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=InvitationStatus.choices, default=InvitationStatus.SENT
@@ -103,7 +149,12 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(_("invited at"))
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     application = models.OneToOneField(
-        "applications.Application", null=True, blank=True, on_delete=models.SET_NULL, related_name="invitation"
+        "applications.Application",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="invitation",
+        verbose_name=_("application it started"),
     )
 
     class Meta:
