@@ -17,12 +17,21 @@ from nagesprek.advising.constants import SummaryStatus
 class AdvisorNote(models.Model):
     """A note the advisor writes before, during or after a conversation. Written as if the candidate reads it."""
 
-    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
-    conversation = models.ForeignKey(
-        "conversations.Conversation", on_delete=models.CASCADE, related_name="advisor_notes"
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="+", verbose_name=_("organisation")
     )
-    candidate = models.ForeignKey("candidates.Candidate", on_delete=models.CASCADE, related_name="advisor_notes")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    conversation = models.ForeignKey(
+        "conversations.Conversation",
+        on_delete=models.CASCADE,
+        related_name="advisor_notes",
+        verbose_name=_("conversation"),
+    )
+    candidate = models.ForeignKey(
+        "candidates.Candidate", on_delete=models.CASCADE, related_name="advisor_notes", verbose_name=_("candidate")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("written by")
+    )
     text = models.TextField(_("note"))
     created_at = models.DateTimeField(_("written at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed at"), auto_now=True)
@@ -39,20 +48,30 @@ class AdvisorNote(models.Model):
 class ConversationOutcome(models.Model):
     """What came out of a conversation: the advice given (routes from the catalogue and/or free text), a follow-up."""
 
-    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="+", verbose_name=_("organisation")
+    )
     conversation = models.OneToOneField(
-        "conversations.Conversation", on_delete=models.CASCADE, related_name="advising_outcome"
+        "conversations.Conversation",
+        on_delete=models.CASCADE,
+        related_name="advising_outcome",
+        verbose_name=_("conversation"),
     )
     candidate = models.ForeignKey(
-        "candidates.Candidate", on_delete=models.CASCADE, related_name="conversation_outcomes"
+        "candidates.Candidate",
+        on_delete=models.CASCADE,
+        related_name="conversation_outcomes",
+        verbose_name=_("candidate"),
     )
     advice = models.TextField(_("advice given"), blank=True)
     routes = models.ManyToManyField("routes.Route", blank=True, related_name="+", verbose_name=_("routes advised"))
     follow_up_on = models.DateField(_("follow up on"), null=True, blank=True)
     follow_up_done_at = models.DateTimeField(_("followed up at"), null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("recorded by")
+    )
     recorded_at = models.DateTimeField(_("recorded at"))
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
 
     class Meta:
         verbose_name = _("outcome of a conversation")
@@ -73,22 +92,41 @@ class AdviceSummary(models.Model):
     Once sent it is not changed: it is what the candidate received, and their page shows it.
     """
 
-    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
-    conversation = models.OneToOneField(
-        "conversations.Conversation", on_delete=models.CASCADE, related_name="advice_summary"
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="+", verbose_name=_("organisation")
     )
-    candidate = models.ForeignKey("candidates.Candidate", on_delete=models.CASCADE, related_name="advice_summaries")
+    conversation = models.OneToOneField(
+        "conversations.Conversation",
+        on_delete=models.CASCADE,
+        related_name="advice_summary",
+        verbose_name=_("conversation"),
+    )
+    candidate = models.ForeignKey(
+        "candidates.Candidate", on_delete=models.CASCADE, related_name="advice_summaries", verbose_name=_("candidate")
+    )
     language = models.CharField(_("language"), max_length=2, choices=Language.choices)
     text = models.TextField(_("summary for the candidate"))
     status = models.CharField(_("status"), max_length=10, choices=SummaryStatus.choices, default=SummaryStatus.DRAFT)
-    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    updated_at = models.DateTimeField(auto_now=True)
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("written by")
+    )
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
     sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("sent by"),
     )
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     outbox_message = models.ForeignKey(
-        "emails.OutboxMessage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "emails.OutboxMessage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("e-mail"),
     )
 
     class Meta:

@@ -24,6 +24,8 @@ from nagesprek.referrals.constants import ReferralStatus
 from nagesprek.referrals.models import Referral
 
 UPCOMING_DAYS = 14
+# A booked conversation whose time has passed still asks for the advisor's attention (held? outcome?) this long.
+RECORD_WITHIN_DAYS = 7
 
 
 def may_advise(actor: Actor) -> bool:
@@ -108,7 +110,8 @@ def referred_vacancy_titles(*, conversation: Conversation) -> list[str]:
 def list_upcoming_for_advisor(
     *, actor: Actor, now: datetime | None = None, days: int = UPCOMING_DAYS
 ) -> QuerySet[Conversation]:
-    """The actor's own booked conversations from now on, for ``days`` days, soonest first (one query)."""
+    """The actor's own booked conversations, soonest first (one query): those in the next ``days`` days, and
+    those of the last ``RECORD_WITHIN_DAYS`` days that are still "booked" (held or missed, not yet recorded)."""
     if not may_advise(actor):
         return Conversation.objects.none()
     now = now or timezone.now()
@@ -117,7 +120,7 @@ def list_upcoming_for_advisor(
             organisation=actor.organisation,
             advisor=actor.user,
             status=ConversationStatus.BOOKED,
-            ends_at__gte=now,
+            starts_at__gte=now - timedelta(days=RECORD_WITHIN_DAYS),
             starts_at__lt=now + timedelta(days=days),
         )
         .select_related("candidate", "application__vacancy")

@@ -36,6 +36,7 @@ DEMO_SEED = 20261127
 def _later_steps() -> tuple[tuple[str, Callable[[Organisation, random.Random], object]], ...]:
     # Imported here: these apps import demo-independent code only, but load after this module.
     from nagesprek.advice.demo import add_demo_advice
+    from nagesprek.advising.demo import add_demo_advising
     from nagesprek.candidates.demo import add_demo_profiles
     from nagesprek.consents.demo import add_demo_consents
     from nagesprek.consultations.demo import add_demo_consultation_hour
@@ -57,6 +58,7 @@ def _later_steps() -> tuple[tuple[str, Callable[[Organisation, random.Random], o
         ("letters", add_demo_letters),
         ("referrals", add_demo_referrals),
         ("talent-pool", add_demo_consents),
+        ("advising", add_demo_advising),  # after the conversations and the referrals
     )
 
 

@@ -6,6 +6,8 @@ import datetime
 from urllib.parse import urlsplit
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -235,6 +237,9 @@ def test_the_advisors_dashboard_lists_their_coming_conversations_and_due_follow_
     due = services.record_outcome(
         actor=story.actor(), conversation=earlier, advice="Bellen.", follow_up_on=timezone.localdate()
     )
+    unrecorded = make_conversation(
+        story.setting.other_application(), story.advisor, starts_at=timezone.now() - datetime.timedelta(days=1)
+    )  # took place yesterday, still "booked": the advisor has yet to record it
     colleague = member(story.organisation, Role.ADVISOR)
 
     client.force_login(story.advisor)
@@ -243,6 +248,9 @@ def test_the_advisors_dashboard_lists_their_coming_conversations_and_due_follow_
     theirs = client.get(reverse("dashboards:home")).content.decode()
 
     assert reverse("advising:brief", args=[story.conversation.pk]) in page  # coming, with its brief
+    assert page.index(reverse("advising:brief", args=[unrecorded.pk])) < page.index(
+        reverse("advising:brief", args=[story.conversation.pk])
+    )  # yesterday's, to record, comes first
     assert reverse("advising:follow_up_done", args=[due.pk]) in page
     assert reverse("advising:brief", args=[story.conversation.pk]) not in theirs  # only one's own agenda
     client.force_login(story.advisor)
@@ -250,3 +258,32 @@ def test_the_advisors_dashboard_lists_their_coming_conversations_and_due_follow_
     assert (
         reverse("advising:follow_up_done", args=[due.pk]) not in client.get(reverse("dashboards:home")).content.decode()
     )
+
+
+def _note_and_referral(story, number: int) -> None:
+    services.add_note(actor=story.actor(), conversation=story.conversation, text=f"Vervolgnotitie {number}.")
+    vacancy = vacancy_asking(story.organisation, title=f"Post {number}")
+    vacancy.recruiters.add(member(story.organisation, Role.RECRUITER))
+    services.refer_from_conversation(actor=story.actor(), conversation=story.conversation, vacancy=vacancy, note="x")
+    vacancy_asking(story.organisation, title=f"Nog een post {number}").recruiters.add(story.setting.recruiter)
+
+
+def _queries(client, url) -> int:
+    client.get(url)  # the matching index takes in new vacancies once, as the first view after a change does
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_the_brief_page_takes_as_many_queries_with_many_notes_and_referrals_as_with_one(client, story):
+    services.record_referral_consent(actor=story.actor(), conversation=story.conversation)
+    _note_and_referral(story, 0)
+    client.force_login(story.advisor)
+    url = reverse("advising:brief", args=[story.conversation.pk])
+    one = _queries(client, url)
+
+    for number in range(1, 6):
+        _note_and_referral(story, number)
+
+    assert _queries(client, url) == one
+    assert client.get(url).content.decode().count("Vervolgnotitie ") == 6
