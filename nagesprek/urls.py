@@ -1,7 +1,8 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from nagesprek import health
+from nagesprek.integrations.api import api, not_found
 
 urlpatterns = [
     path("", include("nagesprek.dashboards.urls")),
@@ -25,6 +26,9 @@ urlpatterns = [
     path("consultations/", include("nagesprek.consultations.urls")),
     path("referrals/", include("nagesprek.referrals.urls")),
     path("advising/", include("nagesprek.advising.urls")),
+    path("integrations/", include("nagesprek.integrations.urls")),
+    path("api/v1/", api.urls),
+    re_path(r"^api/v1/(?P<rest>.*)$", not_found),  # JSON 404 for any other path of the API
     path("healthz", health.healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
 ]

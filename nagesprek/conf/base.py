@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks_db",
     "django_htmx",
+    "ninja",  # the API's docs page then uses its own local Swagger files, not a CDN (ADR 0005)
     "nagesprek.accounts",
     "nagesprek.organisations",
     "nagesprek.audit",
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "nagesprek.consultations",
     "nagesprek.referrals",
     "nagesprek.advising",
+    "nagesprek.integrations",
 ]
 
 MIDDLEWARE = [

@@ -39,6 +39,7 @@ NAVIGATION = (
     NavItem(_("Audit log"), "audit:log", (Role.PRIVACY_OFFICER, Role.ORG_ADMIN)),
     NavItem(_("Retention"), "retention:overview", (Role.PRIVACY_OFFICER, Role.ORG_ADMIN)),
     NavItem(_("Vocabulary"), "matching:vocabulary", (Role.ORG_ADMIN,)),  # matching's synonyms (issue 4)
+    NavItem(_("API keys"), "integrations:api_keys", (Role.ORG_ADMIN,)),  # the ATS's access to the API
     NavItem(_("Requests"), "privacy_requests:find", (Role.PRIVACY_OFFICER,)),
     NavItem(_("Organisation"), "organisations:theme", (Role.ORG_ADMIN,)),
 )

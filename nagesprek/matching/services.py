@@ -7,7 +7,7 @@ here changes an application, invites anyone or sends anything.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from django.core.exceptions import PermissionDenied
@@ -56,6 +56,8 @@ class ShownSuggestion:
     missing: list[str]
     route_title: str
     lines: list[str]
+    route_id: int | str | None = None
+    codes: list[str] = field(default_factory=list)  # the explanation's codes, one per line
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,8 @@ def _show(suggestion: engine.Suggestion, target, labels: dict[str, str]) -> tupl
         missing=missing,
         route_title=route.title if route else "",
         lines=[explanation_line(r["code"], r["params"]) for r in reasons],
+        route_id=route.id if route else None,
+        codes=[r["code"] for r in reasons],
     )
     logged = {
         "id": suggestion.target_id,
