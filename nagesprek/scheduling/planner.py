@@ -125,7 +125,12 @@ def replan(
     todo = np.flatnonzero(redo)
     new, stats = plan_optimal(wave, todo, free=free, existing=existing)
     assignment[todo] = new
-    return _plan(wave, plan.method if plan.method == OPTIMAL else OPTIMAL, assignment, None, stats)
+    # Proposals that stay are the same objects, reasons and all.
+    by_id = {p.candidate_id: p for p in plan.proposals}
+    kept_proposals = {
+        int(c): by_id[int(ids[c])] for c in np.flatnonzero(assignment == plan.assignment).tolist() if assignment[c] >= 0
+    }
+    return _plan(wave, OPTIMAL, assignment, None, stats, kept_proposals)
 
 
 def slot_arrays(slots: SlotArrays | Sequence[Slot], tz: str = "Europe/Amsterdam") -> SlotArrays:
@@ -147,9 +152,19 @@ def slot_arrays(slots: SlotArrays | Sequence[Slot], tz: str = "Europe/Amsterdam"
     return SlotArrays(starts[order], ends[order], host_ids[order], day[order].astype(np.int64), days)
 
 
-def _plan(wave: Wave, method: str, assignment: IntArray, before: IntArray | None, stats: dict[str, int]) -> Plan:
+def _plan(
+    wave: Wave,
+    method: str,
+    assignment: IntArray,
+    before: IntArray | None,
+    stats: dict[str, int],
+    kept: Mapping[int, Proposal] | None = None,
+) -> Plan:
+    """Proposals with reasons for every planned candidate; ``kept`` (candidate index -> proposal) are reused."""
+    kept = kept or {}
     planned = np.flatnonzero(assignment >= 0)
-    chosen = assignment[planned]
+    fresh = np.array([c for c in planned.tolist() if c not in kept], dtype=np.int64)
+    chosen = assignment[fresh]
     objects = SlotArrays(
         wave.slots.starts[chosen],
         wave.slots.ends[chosen],
@@ -157,11 +172,12 @@ def _plan(wave: Wave, method: str, assignment: IntArray, before: IntArray | None
         wave.slot_day[chosen],
         wave.days,
     ).to_slots()
-    load = np.bincount(wave.slot_host[chosen], minlength=len(wave.hosts))
+    all_chosen = assignment[planned]
+    load = np.bincount(wave.slot_host[all_chosen], minlength=len(wave.hosts))
     _floor, ceil_share = fair_shares(wave, len(planned), np.zeros(len(wave.hosts), dtype=np.int64))
-    waiting = wave.waiting_working_days(planned, chosen)
-    proposals = []
-    for k, (c, s) in enumerate(zip(planned.tolist(), chosen.tolist(), strict=True)):
+    waiting = wave.waiting_working_days(fresh, chosen)
+    made: dict[int, Proposal] = {}
+    for k, (c, s) in enumerate(zip(fresh.tolist(), chosen.tolist(), strict=True)):
         candidate = wave.candidates[c]
         h = int(wave.slot_host[s])
         expert = candidate.job_family in wave.hosts[h].expertise
@@ -181,14 +197,20 @@ def _plan(wave: Wave, method: str, assignment: IntArray, before: IntArray | None
             ),
             _reason(
                 WITHIN_DEADLINE,
-                ("deadline", candidate.deadline.isoformat()),
+                ("deadline", _iso(candidate.deadline)),
                 ("working_days_waiting", max(int(waiting[k]), 0)),
             ),
             turn,
         )
-        proposals.append(Proposal(candidate.candidate_id, objects[k], reasons))
+        made[c] = Proposal(candidate.candidate_id, objects[k], reasons)
+    proposals = tuple(kept[c] if c in kept else made[c] for c in planned.tolist())
     unplanned = tuple(wave.candidates[c].candidate_id for c in np.flatnonzero(assignment < 0).tolist())
-    return Plan(method, tuple(proposals), unplanned, assignment, stats)
+    return Plan(method, proposals, unplanned, assignment, stats)
+
+
+@lru_cache(maxsize=1024)
+def _iso(day: date) -> str:
+    return day.isoformat()
 
 
 @lru_cache(maxsize=4096)
