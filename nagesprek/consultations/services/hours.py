@@ -7,6 +7,7 @@ from datetime import date, time, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,6 +28,9 @@ from nagesprek.consultations.models import (
 from nagesprek.consultations.services import bookings
 from nagesprek.organisations.selectors import Actor
 from nagesprek.scheduling.holidays import dutch_public_holidays
+
+# A monthly hour has a date in any window this long, so an hour with a date this close to the horizon is filled.
+FILLED_WITHIN_DAYS = 35
 
 
 @dataclass(frozen=True)
@@ -162,9 +166,16 @@ def extend_sessions(*, today: date | None = None) -> int:
     """Keep every consultation hour's dates filled to the horizon (a housekeeping sweep); returns how many were added.
 
     Idempotent: the unique (hour, date) constraint and ``sync_sessions``' own check make a second run add nothing.
+    Runs every minute, so it skips, in one query, the hours that already have a date in the last month of the
+    horizon and those that have ended: usually there is nothing to do.
     """
+    today = today or timezone.localdate()
+    filled = ConsultationSession.objects.filter(
+        hour=OuterRef("pk"), date__gte=today + timedelta(days=SESSION_HORIZON_DAYS - FILLED_WITHIN_DAYS)
+    )
+    due = ConsultationHour.objects.exclude(Exists(filled)).exclude(ends_on__lt=today)
     added = 0
-    for hour in ConsultationHour.objects.order_by("pk"):
+    for hour in due.order_by("pk"):
         with transaction.atomic():
             added += sync_sessions(hour=hour, today=today)
     return added

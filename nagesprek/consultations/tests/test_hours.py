@@ -124,6 +124,17 @@ def test_cancelling_a_date_cancels_its_bookings_and_tells_each_candidate():
         services.book_slot(candidate=candidate, session=session, starts_at=session.starts_at, token="x")
 
 
+def test_the_sweep_adds_dates_as_time_moves_on_and_otherwise_does_nothing(django_assert_max_num_queries):
+    organisation = OrganisationFactory()
+    actor = actor_with(organisation, Role.RECRUITER)
+    hour = services.create_hour(actor=actor, data=data(recruiters(organisation, 1)), today=TODAY)
+    with django_assert_max_num_queries(1):
+        assert services.extend_sessions(today=TODAY) == 0  # filled to the horizon: one query, nothing to do
+
+    assert services.extend_sessions(today=TODAY + timedelta(days=60)) == 2  # January and February 2027
+    assert hour.sessions.filter(date=date(2027, 2, 2)).exists()
+
+
 def test_a_cancelled_date_is_not_made_again():
     organisation = OrganisationFactory()
     actor = actor_with(organisation, Role.RECRUITER)
