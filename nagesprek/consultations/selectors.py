@@ -63,6 +63,19 @@ def list_hours_for_actor(*, actor: Actor) -> QuerySet[ConsultationHour]:
     )
 
 
+def list_hours_with_next_dates(*, actor: Actor, limit: int = 3) -> list[ConsultationHour]:
+    """The organisation's hours, each with ``next_sessions``: its next ``limit`` dates with places taken.
+
+    Three queries however many hours (a sliced prefetch); 404 for roles that do not manage them.
+    """
+    upcoming = (
+        ConsultationSession.objects.filter(ends_at__gt=timezone.now())
+        .annotate(taken=Count("bookings", filter=Q(bookings__status__in=TAKEN_STATUSES)))
+        .order_by("starts_at")[:limit]
+    )
+    return list(list_hours_for_actor(actor=actor).prefetch_related(Prefetch("sessions", upcoming, "next_sessions")))
+
+
 def get_hour_for_actor(*, actor: Actor, hour_id: int) -> ConsultationHour:
     """One consultation hour of the actor's organisation; 404 otherwise (other organisation, other role)."""
     hour = list_hours_for_actor(actor=actor).filter(pk=hour_id).first()

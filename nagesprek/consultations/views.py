@@ -20,10 +20,7 @@ from nagesprek.vacancies.form_errors import add_service_errors
 @actor_required(*selectors.MANAGE_ROLES)
 def hour_list(request: HttpRequest) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
-    hours = [
-        {"hour": hour, "sessions": selectors.list_sessions_of_hour(hour=hour, limit=3)}
-        for hour in selectors.list_hours_for_actor(actor=actor)
-    ]
+    hours = selectors.list_hours_with_next_dates(actor=actor)
     context = {"hours": hours, "may_set_policy": actor.has_role(*selectors.POLICY_ROLES)}
     return render(request, "consultations/hour_list.html", context)
 

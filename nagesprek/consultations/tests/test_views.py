@@ -127,6 +127,20 @@ class TestTheGrid:
         assert len(many) == len(few) + audit_rows
 
 
+def test_the_list_of_hours_takes_a_fixed_number_of_queries(client):
+    hour, _session = hour_with_session()
+    client.force_login(member(hour.organisation, Role.RECRUITER))
+    with CaptureQueriesContext(connection) as one:
+        assert client.get("/consultations/").status_code == 200
+    for _ in range(3):
+        hour_with_session(organisation=hour.organisation, hosts=2)
+    with CaptureQueriesContext(connection) as four:
+        page = client.get("/consultations/").content.decode()
+
+    assert len(four) == len(one)
+    assert page.count("consultation-hour") == 4
+
+
 class TestSettingUp:
     def test_creating_an_hour_from_the_form_makes_its_dates(self, client):
         hour, _session = hour_with_session()
