@@ -182,3 +182,14 @@ def test_an_expired_talent_pool_consent_is_out_of_the_pool(pool):
     )
 
     assert old not in invitations.invitable_candidates(vacancy=pool.vacancy)
+
+
+def test_the_vacancy_page_offers_the_invitation_to_recruiters_only(client, pool):
+    url = reverse("vacancies:detail", args=[pool.vacancy.pk])
+    invite = reverse("referrals:invite", args=[pool.vacancy.pk, pool.people["Consented"].pk])
+
+    client.force_login(pool.recruiter)
+    assert invite in client.get(url).content.decode()
+    client.force_login(pool.hr_lead)
+    page = client.get(url).content.decode()
+    assert "Consented" in page and invite not in page
