@@ -93,6 +93,7 @@ def test_a_filled_vacancy_withdraws_the_pending_referral(world):
     assert referral.withdrawal_cause == WithdrawalCause.VACANCY
 
 
+@pytest.mark.django_db(transaction=True)  # run_sweeps closes the connection between sweeps, as a worker does
 def test_the_housekeeping_runs_the_referral_sweeps(world):
     world.refer()
 
