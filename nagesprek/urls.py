@@ -26,6 +26,7 @@ urlpatterns = [
     path("consultations/", include("nagesprek.consultations.urls")),
     path("referrals/", include("nagesprek.referrals.urls")),
     path("advising/", include("nagesprek.advising.urls")),
+    path("conversations/", include("nagesprek.conversations.urls")),
     path("integrations/", include("nagesprek.integrations.urls")),
     path("api/v1/", api.urls),
     re_path(r"^api/v1/(?P<rest>.*)$", not_found),  # JSON 404 for any other path of the API

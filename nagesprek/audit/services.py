@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.db import models
 
 from nagesprek.accounts.models import User
@@ -41,4 +43,35 @@ def record_event(
         object_id=str(target.pk),
         candidate_id=candidate_id,
         summary=summary[:500],
+    )
+
+
+def record_events(
+    *,
+    organisation: Organisation,
+    action: AuditAction,
+    targets: Sequence[tuple[models.Model, int | None]],
+    user: User | None = None,
+    actor_kind: ActorKind | None = None,
+    summary: str = "",
+) -> list[AuditEvent]:
+    """Append one audit event per (target, candidate id) in one insert: a list page showing many candidates.
+
+    The same rules as ``record_event``; joins the caller's transaction.
+    """
+    kind = actor_kind or (ActorKind.STAFF if user is not None else ActorKind.SYSTEM)
+    label = str(user) if user is not None else kind.label
+    return AuditEvent.objects.bulk_create(
+        AuditEvent(
+            organisation=organisation,
+            actor_kind=kind,
+            actor=user,
+            actor_label=str(label)[:200],
+            action=action,
+            object_type=target._meta.label,
+            object_id=str(target.pk),
+            candidate_id=candidate_id,
+            summary=summary[:500],
+        )
+        for target, candidate_id in targets
     )

@@ -35,6 +35,16 @@ class OfferScope(models.TextChoices):
     NOBODY = "nobody", _("Nobody")
 
 
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
 class AbsenceKind(models.TextChoices):
     OUT_OF_OFFICE = "out_of_office", _("Not available (out of office, leave)")
     EXTRA = "extra", _("Extra time available")

@@ -21,6 +21,7 @@ from nagesprek.conversations.constants import (
     ConversationMode,
     ConversationStatus,
     OfferScope,
+    Weekday,
 )
 
 
@@ -140,9 +141,7 @@ class WorkingHours(models.Model):
     """A weekly period the advisor takes conversations, in local time (Europe/Amsterdam)."""
 
     profile = models.ForeignKey(AdvisorProfile, on_delete=models.CASCADE, related_name="working_hours")
-    weekday = models.PositiveSmallIntegerField(
-        _("day of the week"), validators=[MaxValueValidator(6)], help_text=_("0 is Monday, 6 is Sunday.")
-    )
+    weekday = models.PositiveSmallIntegerField(_("day of the week"), choices=Weekday.choices)
     start = models.TimeField(_("from"))
     end = models.TimeField(_("until"))
 
@@ -272,6 +271,23 @@ class Conversation(models.Model):
     def is_active(self) -> bool:
         return self.status in ACTIVE_STATUSES
 
+    # For templates, which cannot name the TextChoices.
     @property
     def is_booked(self) -> bool:
         return self.status == ConversationStatus.BOOKED
+
+    @property
+    def is_held(self) -> bool:
+        return self.status == ConversationStatus.HELD
+
+    @property
+    def is_cancelled_by_advisor(self) -> bool:
+        return self.status == ConversationStatus.CANCELLED_BY_ADVISOR
+
+    @property
+    def is_video(self) -> bool:
+        return self.mode == ConversationMode.VIDEO
+
+    @property
+    def is_phone(self) -> bool:
+        return self.mode == ConversationMode.PHONE

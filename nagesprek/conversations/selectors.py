@@ -7,14 +7,22 @@ Recruiters, evaluators and privacy officers do not read advisors' agendas.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from nagesprek.conversations.models import Conversation
+from nagesprek.accounts.models import User
+from nagesprek.conversations.constants import DEFAULT_DEADLINE_WORKING_DAYS, ConversationMode, OfferScope
+from nagesprek.conversations.models import AdvisorProfile, Conversation, ConversationPolicy
 from nagesprek.organisations.constants import Role
+from nagesprek.organisations.models import Organisation
 from nagesprek.organisations.selectors import Actor
+from nagesprek.rejections.constants import Outcome
+from nagesprek.rejections.models import Rejection
+from nagesprek.vacancies.constants import StageKind
+from nagesprek.vacancies.models import Vacancy
 
 AGENDA_ROLES = (Role.ADVISOR, Role.HR_LEAD, Role.ORG_ADMIN)
 # Who sees every advisor's agenda of the organisation (load, cover for a colleague), not only their own.
@@ -68,3 +76,137 @@ def get_conversation_for_actor(*, actor: Actor, conversation_id: int) -> Convers
     if conversation is None:
         raise Http404
     return conversation
+
+
+# --- Policy ---
+
+
+@dataclass(frozen=True)
+class PolicyValues:
+    """The policy that applies, wherever it comes from (vacancy, organisation or the built-in default)."""
+
+    offer_to: str
+    deadline_working_days: int
+    modes: tuple[str, ...]
+    source: str  # "vacancy", "organisation" or "default"
+
+    @property
+    def is_default(self) -> bool:
+        return self.source == "default"
+
+
+DEFAULT_POLICY = PolicyValues(
+    offer_to=OfferScope.AFTER_INTERVIEW,
+    deadline_working_days=DEFAULT_DEADLINE_WORKING_DAYS,
+    modes=tuple(ConversationMode.values),
+    source="default",
+)
+POLICY_ROLES = (Role.HR_LEAD, Role.ORG_ADMIN)
+VACANCY_POLICY_ROLES = (Role.RECRUITER, Role.HR_LEAD, Role.ORG_ADMIN)
+
+
+def _values(policy: ConversationPolicy, source: str) -> PolicyValues:
+    return PolicyValues(policy.offer_to, policy.deadline_working_days, tuple(policy.modes), source)
+
+
+def effective_policy(*, organisation: Organisation | int, vacancy: Vacancy | None = None) -> PolicyValues:
+    """The vacancy's own policy, else the organisation's, else the default (one query)."""
+    organisation_id = organisation if isinstance(organisation, int) else organisation.pk
+    rows = ConversationPolicy.objects.filter(organisation_id=organisation_id).filter(
+        Q(vacancy__isnull=True) | Q(vacancy=vacancy) if vacancy is not None else Q(vacancy__isnull=True)
+    )
+    found = {row.vacancy_id: row for row in rows}
+    if vacancy is not None and vacancy.pk in found:
+        return _values(found[vacancy.pk], "vacancy")
+    if None in found:
+        return _values(found[None], "organisation")
+    return DEFAULT_POLICY
+
+
+def get_policy_for_actor(*, actor: Actor) -> ConversationPolicy | None:
+    """The organisation's own policy row (None: the default applies), for HR leads and org admins; else 404."""
+    if not actor.has_role(*POLICY_ROLES):
+        raise Http404
+    return ConversationPolicy.objects.filter(organisation=actor.organisation, vacancy__isnull=True).first()
+
+
+def get_vacancy_for_policy(*, actor: Actor, vacancy_id: int) -> Vacancy:
+    """A vacancy whose conversation policy the actor may override: its recruiters, HR leads, org admins; else 404."""
+    vacancies = Vacancy.objects.filter(organisation=actor.organisation, pk=vacancy_id)
+    if actor.has_role(Role.HR_LEAD, Role.ORG_ADMIN):
+        vacancy = vacancies.first()
+    elif actor.has_role(Role.RECRUITER):
+        vacancy = vacancies.filter(recruiters=actor.user).first()
+    else:
+        vacancy = None
+    if vacancy is None:
+        raise Http404
+    return vacancy
+
+
+def get_vacancy_policy(*, vacancy: Vacancy) -> ConversationPolicy | None:
+    """The vacancy's own policy row, or None when the organisation's applies."""
+    return ConversationPolicy.objects.filter(vacancy=vacancy).first()
+
+
+# --- Advisor profiles ---
+
+
+def can_manage_advisors(actor: Actor) -> bool:
+    """Organisation admins set up every advisor; an advisor manages their own profile."""
+    return actor.has_role(Role.ORG_ADMIN)
+
+
+def list_advisor_profiles_for_actor(*, actor: Actor) -> QuerySet[AdvisorProfile]:
+    """The organisation's advisor profiles for org admins (all) and advisors (their own); 404 for others."""
+    profiles = AdvisorProfile.objects.filter(organisation=actor.organisation).select_related("user")
+    if actor.has_role(Role.ORG_ADMIN):
+        return profiles.prefetch_related("job_families", "working_hours").order_by("user__full_name", "pk")
+    if actor.has_role(Role.ADVISOR):
+        return profiles.filter(user=actor.user).prefetch_related("job_families", "working_hours")
+    raise Http404
+
+
+def get_advisor_profile_for_actor(*, actor: Actor, profile_id: int) -> AdvisorProfile:
+    """One advisor profile: any of the organisation's for an org admin, one's own for an advisor; else 404."""
+    profile = list_advisor_profiles_for_actor(actor=actor).prefetch_related("absences").filter(pk=profile_id).first()
+    if profile is None:
+        raise Http404
+    return profile
+
+
+def list_advisor_candidates_for_actor(*, actor: Actor) -> QuerySet[User]:
+    """Members with the advisor role who have no profile yet (org admins set one up); 404 for others."""
+    if not can_manage_advisors(actor):
+        raise Http404
+    return (
+        User.objects.filter(memberships__organisation=actor.organisation, memberships__role=Role.ADVISOR)
+        .exclude(advisor_profiles__organisation=actor.organisation)
+        .distinct()
+        .order_by("full_name")
+    )
+
+
+def list_advisors_for_agenda(*, actor: Actor) -> list[User]:
+    """Whose agenda the actor may open: everyone with a profile for overseers, oneself for an advisor."""
+    if actor.has_role(*OVERSEER_ROLES):
+        return [p.user for p in AdvisorProfile.objects.filter(organisation=actor.organisation).select_related("user")]
+    if actor.has_role(Role.ADVISOR):
+        return [actor.user]
+    raise Http404
+
+
+# Rejected at or after one of these stages counts as "after an interview".
+INTERVIEW_STAGE_KINDS = (StageKind.INTERVIEW, StageKind.ASSESSMENT, StageKind.OFFER)
+
+
+def offer_applies(*, rejection: Rejection, policy: PolicyValues) -> bool:
+    """Whether ``policy`` offers a conversation with this rejection (and an advisor takes conversations).
+
+    Only a rejection by the employer: a withdrawal or a cancelled vacancy gets no offer.
+    """
+    if rejection.outcome != Outcome.REJECTED or policy.offer_to == OfferScope.NOBODY:
+        return False
+    if policy.offer_to == OfferScope.AFTER_INTERVIEW and rejection.stage.kind not in INTERVIEW_STAGE_KINDS:
+        return False
+    return AdvisorProfile.objects.filter(organisation_id=rejection.organisation_id, is_active=True).exists()

@@ -9,6 +9,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from nagesprek.consultations.selectors import MANAGE_ROLES as CONSULTATION_ROLES
+from nagesprek.conversations.selectors import AGENDA_ROLES, POLICY_ROLES
 from nagesprek.emails.selectors import OUTBOX_ROLES
 from nagesprek.organisations.constants import Role
 from nagesprek.organisations.selectors import Actor
@@ -35,6 +36,9 @@ NAVIGATION = (
     NavItem(_("Consultation hours"), "consultations:list", CONSULTATION_ROLES),  # issue 5
     NavItem(_("Referrals"), "referrals:list", REFERRAL_ROLES),  # issue 6
     NavItem(_("Rejected candidates"), "referrals:candidates", REFERRING_ROLES),  # issue 6: advisors refer from here
+    NavItem(_("Agenda"), "conversations:agenda", AGENDA_ROLES),  # the advisors' conversations (issue 5)
+    NavItem(_("Career advisors"), "conversations:advisors", (Role.ORG_ADMIN,)),
+    NavItem(_("Conversation policy"), "conversations:policy", POLICY_ROLES),
     NavItem(_("Outbox"), "emails:outbox", OUTBOX_ROLES),
     NavItem(_("Audit log"), "audit:log", (Role.PRIVACY_OFFICER, Role.ORG_ADMIN)),
     NavItem(_("Retention"), "retention:overview", (Role.PRIVACY_OFFICER, Role.ORG_ADMIN)),

@@ -23,9 +23,11 @@ for them, not even a heading:
 - ``advice``: a list of ``{"title": str, "text": str, ...}``: the rejection's advice items that are not
   removed (``advice.selectors.letter_advice``; filled by ``letter_context`` when there is any)
 - ``fitting_vacancies``: a list of ``{"title": str, "url": str}``
-- ``conversation_offer``: ``{"url": str}`` (booking a conversation with a career advisor)
 - ``consultation_hour``: ``{"url": str, "next_starts_at": datetime, "minutes": int}`` (the open consultation
   hour with a recruiter; ``consultations.letter.consultation_offer``; ``url`` is ``""`` in the PDF)
+- ``conversation_offer``: ``{"url": str, "deadline": date, "modes": [str]}`` (booking a conversation with a
+  career advisor; ``url`` may be ``""`` without a personal link, ``deadline`` and ``modes`` may be absent;
+  filled by ``letter_context`` from ``conversations.page.letter_offer`` when the policy offers one)
 """
 
 from __future__ import annotations
@@ -97,6 +99,9 @@ def letter_context(
     consultation_hour = _consultation_hour(rejection, candidate_url)
     if consultation_hour:
         context["consultation_hour"] = consultation_hour
+    offer = _conversation_offer(rejection, candidate_url) if outcome == Outcome.REJECTED else None
+    if offer:
+        context["conversation_offer"] = offer
     return context
 
 
@@ -140,6 +145,10 @@ def _consultation_hour(rejection: Rejection, candidate_url: str) -> dict[str, An
     from nagesprek.consultations.letter import consultation_offer  # consultations reads rejections; import late
 
     return consultation_offer(rejection=rejection, candidate_url=candidate_url)
+def _conversation_offer(rejection: Rejection, candidate_url: str) -> dict[str, Any] | None:
+    from nagesprek.conversations.page import letter_offer  # conversations reads rejections; import late
+
+    return letter_offer(rejection=rejection, candidate_url=candidate_url)
 
 
 def _link_expiry(candidate_url: str) -> date | None:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from nagesprek.advising.page import advice_summary_context
 from nagesprek.consents.page import consent_context
 from nagesprek.consultations.page import consultation_context
+from nagesprek.conversations.page import conversation_context
 from nagesprek.letters.context import letter_context
 from nagesprek.letters.rendering import render_letter_pdf
 from nagesprek.matching.page import suggestion_context
@@ -72,6 +73,7 @@ def candidate_page(request: HttpRequest, token: str) -> HttpResponse:
         **suggestion_context(candidate=candidate),  # issue 4 part G: vacancies that fit
         **consultation_context(candidate=candidate),  # issue 5: the open consultation hour
         **referral_context(candidate=candidate),  # issue 6: referrals and talent-pool invitations
+        **conversation_context(candidate=candidate),  # issue 5: the conversation with a career advisor
     }
     return render(request, "portal/page.html", context)
 

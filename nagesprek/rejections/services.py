@@ -406,6 +406,7 @@ def send_rejection(*, rejection_id: int) -> Rejection | None:
     if rejection.application.status != ApplicationStatus.ACTIVE:
         _hold_back(rejection)
         return None
+    _offer_conversation(rejection)  # before the letter is rendered: the letter carries the offer
     message = _queue_letter(rejection)
     rejection.status = RejectionStatus.SENT
     rejection.sent_at = timezone.now()
@@ -424,6 +425,12 @@ def _hold_back(rejection: Rejection) -> None:
     rejection.save(update_fields=["status", "needs_attention", "attention_note", "updated_at"])
     _audit(rejection, AuditAction.UPDATE, None, "Rejection held back: the application was already closed")
     return None
+
+
+def _offer_conversation(rejection: Rejection) -> None:
+    from nagesprek.conversations.services import offer_conversation  # conversations reads rejections
+
+    offer_conversation(rejection=rejection)
 
 
 def _queue_letter(rejection: Rejection):
