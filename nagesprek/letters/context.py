@@ -145,6 +145,8 @@ def _consultation_hour(rejection: Rejection, candidate_url: str) -> dict[str, An
     from nagesprek.consultations.letter import consultation_offer  # consultations reads rejections; import late
 
     return consultation_offer(rejection=rejection, candidate_url=candidate_url)
+
+
 def _conversation_offer(rejection: Rejection, candidate_url: str) -> dict[str, Any] | None:
     from nagesprek.conversations.page import letter_offer  # conversations reads rejections; import late
 
