@@ -40,6 +40,7 @@ def _later_steps() -> tuple[tuple[str, Callable[[Organisation, random.Random], o
     from nagesprek.candidates.demo import add_demo_profiles
     from nagesprek.consents.demo import add_demo_consents
     from nagesprek.consultations.demo import add_demo_consultation_hour
+    from nagesprek.conversations.demo import add_demo_conversations
     from nagesprek.evaluations.demo import add_demo_evaluations
     from nagesprek.matching.demo import add_demo_vocabulary
     from nagesprek.referrals.demo import add_demo_referrals
@@ -55,6 +56,7 @@ def _later_steps() -> tuple[tuple[str, Callable[[Organisation, random.Random], o
         ("rejections", add_demo_rejections),
         ("advice", add_demo_advice),
         ("consultation-hour", add_demo_consultation_hour),  # before the letters: they invite to it
+        ("conversations", add_demo_conversations),  # before the letters: they offer the conversation
         ("letters", add_demo_letters),
         ("referrals", add_demo_referrals),
         ("talent-pool", add_demo_consents),
