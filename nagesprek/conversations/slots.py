@@ -3,14 +3,14 @@
 The candidate has no account: the signed personal link (``portal.selectors.resolve_link``) is the access
 rule, and every read here takes the candidate that link opened. Free times come from the scheduling
 core (``scheduling.availability.free_slots``); which advisor takes a time the candidate picks with
-"any advisor" is decided by ``rank_advisors`` (expertise, language, load).
+"any advisor" is decided by ``routing_order`` (``scheduling.routing``: language, expertise, load).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 
 from django.db.models import Count, QuerySet
@@ -20,7 +20,8 @@ from nagesprek.candidates.models import Candidate
 from nagesprek.conversations.calendars import active_profiles, host_calendars
 from nagesprek.conversations.constants import ACTIVE_STATUSES, MIN_NOTICE, ConversationStatus
 from nagesprek.conversations.models import AdvisorProfile, Conversation, ConversationOffer
-from nagesprek.scheduling.availability import Slot, free_slots
+from nagesprek.scheduling.availability import HostCalendar, Slot, free_slots
+from nagesprek.scheduling.routing import rank_hosts
 
 # How far around a time the advisors' load is counted when spreading conversations over them.
 LOAD_WINDOW = timedelta(days=14)
@@ -109,7 +110,7 @@ def available_slots(
     """The times the candidate can choose now, up to the offer's deadline, one option per start time.
 
     With ``advisor_id`` only that advisor's times; else every eligible advisor's, each option listing
-    the advisors free then, best fit first (``rank_advisors``). Empty when the offer has closed or
+    the advisors free then, best fit first (``routing_order``). Empty when the offer has closed or
     ``mode`` is not offered.
     """
     now = now or timezone.now()
@@ -119,33 +120,21 @@ def available_slots(
     profiles = eligible_profiles(offer=offer, mode=mode, advisor_id=advisor_id)
     calendars = host_calendars(profiles, start=today, end=offer.deadline, ignore_conversation_id=ignore_conversation_id)
     slots = free_slots(calendars, start=today, end=offer.deadline, now=now, min_notice=MIN_NOTICE)
-    return _options(slots, offer=offer, profiles=profiles, now=now)
+    order = routing_order(calendars, offer=offer, loads=advisor_loads([p.user_id for p in profiles], around=now))
+    return _options(slots, order)
 
 
-def _options(
-    slots: Sequence[Slot], *, offer: ConversationOffer, profiles: Sequence[AdvisorProfile], now: datetime
-) -> list[SlotOption]:
+def _options(slots: Sequence[Slot], order: list[int]) -> list[SlotOption]:
+    """One option per start time; its advisors in routing order (the ranking is the same at every time)."""
+    position = {advisor_id: index for index, advisor_id in enumerate(order)}
     by_start: dict[datetime, list[Slot]] = defaultdict(list)
     for slot in slots:
         by_start[slot.starts_at].append(slot)
-    loads = advisor_loads([p.user_id for p in profiles], around=now)
     options = []
     for starts_at, free in sorted(by_start.items()):
-        ranked = rank_advisors(
-            [s.host_id for s in free], profiles=profiles, job_family_id=_job_family(offer), language=_language(offer),
-            loads=loads,
-        )  # fmt: skip
-        first = next(s for s in free if s.host_id == ranked[0])
-        options.append(SlotOption(starts_at=starts_at, ends_at=first.ends_at, advisor_ids=tuple(ranked)))
+        free.sort(key=lambda s: position.get(s.host_id, len(position)))
+        options.append(SlotOption(starts_at, free[0].ends_at, tuple(s.host_id for s in free)))
     return options
-
-
-def _job_family(offer: ConversationOffer) -> int:
-    return offer.application.vacancy.job_family_id
-
-
-def _language(offer: ConversationOffer) -> str:
-    return offer.candidate.language
 
 
 def advisor_loads(advisor_ids: Sequence[int], *, around: datetime) -> dict[int, int]:
@@ -163,21 +152,16 @@ def advisor_loads(advisor_ids: Sequence[int], *, around: datetime) -> dict[int, 
     return {row["advisor_id"]: row["n"] for row in rows}
 
 
-def rank_advisors(
-    advisor_ids: Sequence[int],
-    *,
-    profiles: Sequence[AdvisorProfile],
-    job_family_id: int,
-    language: str,
-    loads: dict[int, int],
-) -> list[int]:
-    """The free advisors in the order routing prefers them: expertise in the vacancy's job family,
-    then the candidate's language, then the fewest conversations (spreading load), then by id."""
-    by_user = {p.user_id: p for p in profiles}
+def routing_order(calendars: Sequence[HostCalendar], *, offer: ConversationOffer, loads: dict[int, int]) -> list[int]:
+    """Advisor (user) ids in the order routing prefers them, by ``scheduling.routing.rank_hosts``.
 
-    def key(advisor_id: int) -> tuple[int, int, int, int]:
-        profile = by_user[advisor_id]
-        expert = any(family.pk == job_family_id for family in profile.job_families.all())
-        return (0 if expert else 1, 0 if language in profile.languages else 1, loads.get(advisor_id, 0), advisor_id)
-
-    return sorted(advisor_ids, key=key)
+    The candidate's language is a must, then expertise in the vacancy's job family, then the lightest load
+    per working hour (``loads``: conversations around the time). When none of them speaks the candidate's
+    language (``eligible_profiles`` then offers everyone), they are ranked as if they all did.
+    """
+    language, job_family = offer.candidate.language, str(offer.application.vacancy.job_family_id)
+    ranked = rank_hosts(calendars, language=language, job_family=job_family, load=loads)
+    if not ranked and calendars:
+        speaking = [replace(c, languages=c.languages | {language}) for c in calendars]
+        ranked = rank_hosts(speaking, language=language, job_family=job_family, load=loads)
+    return [host.host_id for host in ranked]

@@ -26,7 +26,7 @@ from nagesprek.conversations.calendars import host_calendars
 from nagesprek.conversations.constants import MIN_NOTICE, ConversationStatus
 from nagesprek.conversations.invitations import Event, send_advisor_release, send_conversation_emails
 from nagesprek.conversations.models import AdvisorProfile, Conversation, ConversationOffer
-from nagesprek.conversations.slots import active_conversation, advisor_loads, eligible_profiles, rank_advisors
+from nagesprek.conversations.slots import active_conversation, advisor_loads, eligible_profiles, routing_order
 from nagesprek.organisations.selectors import Actor
 from nagesprek.scheduling.availability import Slot, free_slots
 from nagesprek.scheduling.holidays import add_working_days
@@ -84,12 +84,11 @@ def _claim_time(
     ]
     if not free:
         raise SlotTaken(_("This time was just taken. Choose another time."))
-    ranked = rank_advisors(
-        [s.host_id for s in free],
-        profiles=profiles,
-        job_family_id=offer.application.vacancy.job_family_id,
-        language=offer.candidate.language,
-        loads=advisor_loads([s.host_id for s in free], around=starts_at),
+    free_ids = {s.host_id for s in free}
+    ranked = routing_order(
+        [c for c in calendars if c.host_id in free_ids],
+        offer=offer,
+        loads=advisor_loads(list(free_ids), around=starts_at),
     )
     slot = next(s for s in free if s.host_id == ranked[0])
     return next(p for p in profiles if p.user_id == slot.host_id), slot
