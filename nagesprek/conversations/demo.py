@@ -183,7 +183,9 @@ def _offers(organisation: Organisation) -> list[ConversationOffer]:
 def _conversations(organisation: Organisation, offers: list[ConversationOffer], rng: random.Random) -> int:
     """Past offers: most held, some missed or cancelled. Open offers: some booked in free advisor time."""
     today = timezone.localdate()
-    profiles = list(AdvisorProfile.objects.filter(organisation=organisation).select_related("user"))
+    profiles = list(
+        AdvisorProfile.objects.filter(organisation=organisation).select_related("user").prefetch_related("job_families")
+    )
     if not profiles:
         return 0
     created = 0
@@ -206,7 +208,7 @@ def _past(offer: ConversationOffer, profiles: list[AdvisorProfile], rng: random.
         else ConversationStatus.NO_SHOW if draw < 0.9
         else ConversationStatus.CANCELLED_BY_CANDIDATE
     )  # fmt: skip
-    profile = rng.choice(profiles)
+    profile = _expert(offer, profiles) or rng.choice(profiles)
     day = add_working_days(timezone.localdate(offer.offered_at), rng.randint(2, 6))
     start = datetime.datetime.combine(
         day, datetime.time(rng.choice((9, 10, 11, 13, 14, 15)), 0), tzinfo=timezone.get_current_timezone()
@@ -214,6 +216,12 @@ def _past(offer: ConversationOffer, profiles: list[AdvisorProfile], rng: random.
     _create(offer, profile.user, start, start + datetime.timedelta(minutes=profile.conversation_minutes), status,
             mode=rng.choice([m for m in offer.modes if m in profile.modes]), booked_at=offer.offered_at)  # fmt: skip
     return 1
+
+
+def _expert(offer: ConversationOffer, profiles: list[AdvisorProfile]) -> AdvisorProfile | None:
+    """The advisor with expertise in the vacancy's job family, as routing would have chosen."""
+    family_id = offer.application.vacancy.job_family_id
+    return next((p for p in profiles if family_id in {f.pk for f in p.job_families.all()}), None)
 
 
 def _upcoming(offer: ConversationOffer, rng: random.Random) -> int:

@@ -50,9 +50,11 @@ def booking_link_in_the_letter() -> str:
 
 def invitation(candidate_id: int) -> tuple[str, str, int]:
     """METHOD, UID and SEQUENCE of the newest invitation sent to the candidate, read by both parsers."""
-    message = OutboxMessage.objects.filter(candidate_id=candidate_id, template="conversation_candidate").exclude(
-        key__contains="reminder"
-    ).latest("pk")
+    message = (
+        OutboxMessage.objects.filter(candidate_id=candidate_id, template="conversation_candidate")
+        .exclude(key__contains="reminder")
+        .latest("pk")
+    )
     content = bytes(message.attachments.get().content)
     calendar = icalendar.Calendar.from_ical(content)
     event = calendar.walk("VEVENT")[0]
