@@ -126,18 +126,24 @@ def _profile(request: HttpRequest, profile_id: int) -> AdvisorProfile:
     return selectors.get_advisor_profile_for_actor(actor=request.actor, profile_id=profile_id)  # type: ignore[attr-defined]
 
 
+def _families(actor):
+    return JobFamily.objects.filter(organisation=actor.organisation)
+
+
+def _profile_initial(profile: AdvisorProfile) -> dict:
+    return {
+        "job_families": list(profile.job_families.all()), "languages": profile.languages, "modes": profile.modes,
+        "location": profile.location, "conversation_minutes": profile.conversation_minutes,
+        "max_per_day": profile.max_per_day, "is_active": profile.is_active,
+    }  # fmt: skip
+
+
 @require_http_methods(["GET", "POST"])
 @actor_required(*PROFILE_ROLES)
 def advisor_edit(request: HttpRequest, profile_id: int) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     profile = _profile(request, profile_id)
-    families = JobFamily.objects.filter(organisation=actor.organisation)
-    initial = {
-        "job_families": list(profile.job_families.all()), "languages": profile.languages, "modes": profile.modes,
-        "location": profile.location, "conversation_minutes": profile.conversation_minutes,
-        "max_per_day": profile.max_per_day, "is_active": profile.is_active,
-    }  # fmt: skip
-    form = ProfileForm(request.POST or None, job_families=families, initial=initial)
+    form = ProfileForm(request.POST or None, job_families=_families(actor), initial=_profile_initial(profile))
     if request.method == "POST" and form.is_valid():
         try:
             services.save_advisor_profile(actor=actor, profile=profile, data=_profile_data(form))
@@ -184,9 +190,8 @@ def absence_add(request: HttpRequest, profile_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Exception added."))
             return redirect("conversations:advisor_edit", profile_id=profile.pk)
-    families = JobFamily.objects.filter(organisation=actor.organisation)
     context = {
-        "form": ProfileForm(job_families=families, initial={}), "profile": profile,
+        "form": ProfileForm(job_families=_families(actor), initial=_profile_initial(profile)), "profile": profile,
         "hours": profile.working_hours.all(), "absences": profile.absences.all(), "absence_form": form,
     }  # fmt: skip
     return render(request, "conversations/advisor_form.html", context, status=422)

@@ -199,3 +199,14 @@ def test_other_roles_do_not_manage_advisors(client, role):
     client.force_login(member(organisation, role))
     assert client.get(reverse("conversations:advisors")).status_code == 403
     assert client.get(reverse("conversations:advisor_edit", args=[profile.pk])).status_code == 403
+
+
+def test_a_bad_exception_is_explained_and_the_profile_form_keeps_its_values(client):
+    organisation = OrganisationFactory()
+    profile = make_advisor(organisation, languages=("nl", "en"))
+    client.force_login(profile.user)
+    bad = {"kind": "out_of_office", "starts_at": "2027-03-05T17:00", "ends_at": "2027-03-01T09:00"}
+    response = client.post(reverse("conversations:absence_add", args=[profile.pk]), bad)
+    assert response.status_code == 422 and response.context["absence_form"].errors["ends_at"]
+    assert response.context["form"].initial["languages"] == ["nl", "en"]
+    assert not profile.absences.exists()
