@@ -45,6 +45,12 @@ class OutcomeForm(forms.Form):
         error_messages={"invalid": _("Enter a date, for example 2026-03-31.")},
     )
 
+    held = forms.BooleanField(
+        label=_("The conversation took place"),
+        required=False,
+        help_text=_("Tick this after the conversation. Then you can send the candidate the summary."),
+    )
+
     def __init__(self, *args, routes: Sequence[Route] = (), **kwargs):
         super().__init__(*args, **kwargs)
         self.route_objects = {route.pk: route for route in routes}

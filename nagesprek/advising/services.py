@@ -26,6 +26,7 @@ from nagesprek.audit.services import record_event
 from nagesprek.consents import services as consent_services
 from nagesprek.consents.constants import ConsentPurpose, ConsentSource
 from nagesprek.consents.models import Consent
+from nagesprek.conversations import services as conversation_services
 from nagesprek.conversations.constants import ConversationStatus
 from nagesprek.conversations.models import Conversation
 from nagesprek.emails.services import queue_email
@@ -137,14 +138,22 @@ def record_outcome(
     advice: str,
     routes: Iterable[Route] = (),
     follow_up_on: date | None = None,
+    held: bool = False,
     now: datetime | None = None,
 ) -> ConversationOutcome:
     """Record (or change) what came out of the conversation: advice in words and/or routes, and a follow-up date.
 
     At least one of advice and routes. Only for a booked or held conversation (ValidationError otherwise).
     Saving again replaces the advice, routes and date; a changed follow-up date opens the follow-up again.
+    ``held`` also records that the conversation took place (``conversations.services.mark_held``: only once
+    it has started), in the same transaction: when that is refused, nothing here is saved either.
     """
     _check(actor, conversation)
+    if held:
+        try:
+            conversation_services.mark_held(actor=actor, conversation=conversation, now=now)
+        except conversation_services.BookingError as error:
+            raise ValidationError({"held": str(error)}) from None
     conversation = Conversation.objects.select_for_update(of=("self",)).get(pk=conversation.pk)
     if conversation.status not in OUTCOME_STATUSES:
         raise ValidationError(_("This conversation was cancelled or missed: there is no outcome to record."))

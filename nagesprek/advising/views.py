@@ -125,7 +125,7 @@ def outcome(request: HttpRequest, conversation_id: int) -> HttpResponse:
     actor = request.actor  # type: ignore[attr-defined]
     conversation = _conversation(request, conversation_id)
     current = selectors.get_outcome(conversation=conversation)
-    initial: dict[str, object] = {}
+    initial: dict[str, object] = {"held": conversation.status == ConversationStatus.HELD}
     if current is not None:
         initial |= {"advice": current.advice, "routes": [r.pk for r in current.routes.all()]}
         initial["follow_up_on"] = current.follow_up_on
@@ -135,7 +135,7 @@ def outcome(request: HttpRequest, conversation_id: int) -> HttpResponse:
         try:
             services.record_outcome(
                 actor=actor, conversation=conversation, advice=data["advice"], routes=data["routes"],
-                follow_up_on=data["follow_up_on"],
+                follow_up_on=data["follow_up_on"], held=data["held"],
             )  # fmt: skip
         except ValidationError as error:
             add_service_errors(form, error)

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from nagesprek.advice.tests.factories import make_route
 from nagesprek.advising import selectors, services
-from nagesprek.advising.models import AdviceSummary, AdvisorNote
+from nagesprek.advising.models import AdviceSummary, AdvisorNote, ConversationOutcome
 from nagesprek.advising.prefill import summary_prefill
 from nagesprek.advising.tests.factories import make_story
 from nagesprek.audit.models import AuditEvent
@@ -105,6 +105,22 @@ def test_the_outcome_keeps_the_advice_the_routes_and_the_follow_up(story):
     assert outcome.follow_up_on == follow_up and outcome.follow_up_open
     again = services.record_outcome(actor=story.actor(), conversation=story.conversation, advice="Alleen woorden.")
     assert again.pk == outcome.pk and list(again.routes.all()) == [] and again.follow_up_on is None
+
+
+def test_recording_the_outcome_can_mark_the_conversation_held_once_it_has_started(story):
+    with pytest.raises(ValidationError) as refused:
+        services.record_outcome(actor=story.actor(), conversation=story.conversation, advice="x", held=True)
+    assert "held" in refused.value.message_dict
+    assert not ConversationOutcome.objects.exists()
+
+    Conversation.objects.filter(pk=story.conversation.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(hours=1), ends_at=timezone.now()
+    )
+    story.conversation.refresh_from_db()
+    services.record_outcome(actor=story.actor(), conversation=story.conversation, advice="x", held=True)
+
+    story.conversation.refresh_from_db()
+    assert story.conversation.status == ConversationStatus.HELD
 
 
 def test_an_outcome_needs_advice_or_a_route(story):

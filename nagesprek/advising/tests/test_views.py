@@ -287,3 +287,14 @@ def test_the_brief_page_takes_as_many_queries_with_many_notes_and_referrals_as_w
 
     assert _queries(client, url) == one
     assert client.get(url).content.decode().count("Vervolgnotitie ") == 6
+
+
+def test_the_conversation_page_and_the_agenda_lead_advisors_to_the_brief(client, story):
+    brief = reverse("advising:brief", args=[story.conversation.pk])
+    day = story.conversation.starts_at.date().isoformat()
+    client.force_login(story.advisor)
+    assert brief in client.get(reverse("conversations:detail", args=[story.conversation.pk])).content.decode()
+    assert brief in client.get(reverse("conversations:agenda") + f"?view=day&date={day}").content.decode()
+
+    client.force_login(member(story.organisation, Role.HR_LEAD))  # sees the agenda, not the brief
+    assert brief not in client.get(reverse("conversations:detail", args=[story.conversation.pk])).content.decode()
