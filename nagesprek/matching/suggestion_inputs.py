@@ -66,6 +66,6 @@ def talent_pool(*, vacancy: Vacancy, ids: Iterable[int]) -> QuerySet[Candidate]:
     One query; consent is read at call time, so a withdrawal counts at once.
     """
     consented = consent_selectors.list_consented_candidates(
-        organisation=vacancy.organisation, purpose=ConsentPurpose.TALENT_POOL
+        organisation=vacancy.organisation, purpose=ConsentPurpose.TALENT_POOL, among=ids
     )
-    return consented.filter(pk__in=list(ids)).exclude(applications__vacancy=vacancy)
+    return consented.exclude(applications__vacancy=vacancy)
