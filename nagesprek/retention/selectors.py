@@ -26,6 +26,8 @@ from nagesprek.applications.models import Application
 from nagesprek.candidates.models import Candidate
 from nagesprek.consents.constants import ConsentPurpose
 from nagesprek.consents.models import Consent
+from nagesprek.consultations.constants import BookingStatus
+from nagesprek.consultations.models import ConsultationBooking
 from nagesprek.conversations.constants import ACTIVE_STATUSES as CONVERSATION_ACTIVE
 from nagesprek.conversations.constants import ConversationStatus
 from nagesprek.conversations.models import Conversation
@@ -42,7 +44,8 @@ def _window() -> timedelta:
 
 
 def _still_needed(now: datetime) -> Q:
-    """A procedure running, a hire, a candidate not yet told, a conversation to come, a referral being answered."""
+    """A procedure running, a hire, a candidate not yet told, a conversation or consultation to come, a referral
+    being answered."""
     in_use = Application.objects.filter(candidate=OuterRef("pk")).filter(
         Q(status__in=(ApplicationStatus.ACTIVE, ApplicationStatus.HIRED))
         | Q(
@@ -55,7 +58,15 @@ def _still_needed(now: datetime) -> Q:
     )
     # A referral waiting for the recruiter's answer (5 working days, issue 6): the recruiter is reading the file.
     referral_pending = Referral.objects.filter(candidate=OuterRef("pk"), status=ReferralStatus.PENDING)
-    return Q(Exists(in_use)) | Q(Exists(conversation_to_come)) | Q(Exists(referral_pending))
+    consultation_to_come = ConsultationBooking.objects.filter(
+        candidate=OuterRef("pk"), status=BookingStatus.BOOKED, ends_at__gt=now
+    )
+    return (
+        Q(Exists(in_use))
+        | Q(Exists(conversation_to_come))
+        | Q(Exists(referral_pending))
+        | Q(Exists(consultation_to_come))
+    )
 
 
 def candidates_with_due_dates(*, now: datetime, organisation: Organisation | None = None) -> QuerySet[Candidate]:

@@ -16,6 +16,8 @@ from nagesprek.audit.models import AuditEvent
 from nagesprek.candidates.models import Candidate
 from nagesprek.consents import services as consent_services
 from nagesprek.consents.constants import ConsentPurpose, ConsentSource
+from nagesprek.consultations.models import ConsultationBooking
+from nagesprek.consultations.tests.factories import hour_with_session
 from nagesprek.conversations.constants import ConversationStatus
 from nagesprek.conversations.tests.factories import ConversationFactory, make_offer
 from nagesprek.emails.models import OutboxMessage
@@ -310,3 +312,19 @@ def test_the_privacy_officers_dashboard_counts_files_due_this_week_and_erased_th
     assert not Candidate.objects.filter(pk=gone.candidate_id).exists()
     assert figures["Dossiers die binnen 7 dagen worden gewist"] == 1
     assert figures["Dossiers gewist in de afgelopen 30 dagen"] == 1
+
+
+def test_a_consultation_booked_for_later_keeps_the_file_until_it_has_passed():
+    application = _rejected(days_ago=40)
+    _, session = hour_with_session(organisation=application.organisation, days_ahead=3)
+    booking = ConsultationBooking.objects.create(
+        organisation=application.organisation,
+        session=session,
+        candidate=application.candidate,
+        host=session.hour.hosts.first(),
+        starts_at=session.starts_at,
+        ends_at=session.starts_at + timedelta(minutes=15),
+    )
+
+    assert services.erase_due_candidates(now=NOW) == 0
+    assert services.erase_due_candidates(now=booking.ends_at + timedelta(minutes=1)) == 1
