@@ -91,10 +91,14 @@ def application_pages(story) -> dict[str, str]:
         "profile": reverse("candidates:profile", args=[story.candidate.pk]),
         "vacancy": reverse("vacancies:detail", args=[story.setting.vacancy.pk]),
         "dashboard": reverse("dashboards:home"),
+        "conversation": reverse("conversations:detail", args=[story.conversation.pk]),
+        "agenda": reverse("conversations:agenda") + f"?view=day&date={story.conversation.starts_at.date().isoformat()}",
+        "referrals": reverse("referrals:list"),
+        "hires": reverse("referrals:hires"),
     }
 
 
-@pytest.mark.parametrize("role", [Role.RECRUITER, Role.EVALUATOR, Role.HR_LEAD, Role.PRIVACY_OFFICER])
+@pytest.mark.parametrize("role", [Role.RECRUITER, Role.EVALUATOR, Role.HR_LEAD, Role.PRIVACY_OFFICER, Role.ORG_ADMIN])
 def test_advisor_notes_and_outcomes_appear_on_no_page_other_roles_open(client, held, role):
     _with_note_and_outcome(held)
     services.save_summary(actor=held.actor(), conversation=held.conversation, text="Samenvatting XYZ.", language="nl")
@@ -108,7 +112,19 @@ def test_advisor_notes_and_outcomes_appear_on_no_page_other_roles_open(client, h
         body = response.content.decode()
         assert NOTE not in body and "Opleiding volgen." not in body and "XYZ" not in body, name
         opened += response.status_code == 200
-    assert opened >= 3  # the role really saw application data
+    assert opened >= 2  # the role really saw pages with this candidate's data
+
+
+def test_the_candidate_page_shows_the_sent_summary_but_never_the_notes(client, held):
+    services.add_note(actor=held.actor(), conversation=held.conversation, text=NOTE)
+    summary = services.save_summary(
+        actor=held.actor(), conversation=held.conversation, text="Beste Sanne, volg de training.", language="nl"
+    )
+    services.send_summary(actor=held.actor(), summary=summary)
+
+    body = client.get(urlsplit(issue_link(candidate=held.candidate)).path).content.decode()
+
+    assert "volg de training" in body and NOTE not in body
 
 
 def test_the_brief_page_shows_the_preparation_and_the_notes(client, story):
