@@ -22,6 +22,7 @@ INTERVAL_SECONDS = 60
 
 def _sweeps() -> list[tuple[str, Callable[[], int]]]:
     from nagesprek.consultations.services import extend_sessions, send_due_reminders
+    from nagesprek.conversations.services import release_expired_proposals, send_proposal_emails
     from nagesprek.conversations.services import send_due_reminders as send_conversation_reminders
     from nagesprek.emails.services import requeue_stalled_messages
     from nagesprek.referrals.sweeps import run_referral_sweeps
@@ -32,6 +33,8 @@ def _sweeps() -> list[tuple[str, Callable[[], int]]]:
         ("outbox", lambda: requeue_stalled_messages()),
         ("due rejections", lambda: send_due_rejections()),
         ("conversation reminders", lambda: send_conversation_reminders()),
+        ("proposal e-mails", lambda: send_proposal_emails()),
+        ("expired proposals", lambda: release_expired_proposals()),
         ("retention", lambda: run_retention()),
         ("consultation reminders", lambda: send_due_reminders()),
         ("consultation dates", lambda: extend_sessions()),

@@ -8,7 +8,7 @@ into the loop that finds free slots.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -45,17 +45,20 @@ def host_calendars(
     start: date,
     end: date,
     ignore_conversation_id: int | None = None,
+    ignore_conversation_ids: Collection[int] = (),
 ) -> list[HostCalendar]:
     """One HostCalendar per profile for the local dates ``start``..``end``, with its bookings and exceptions.
 
     ``ignore_conversation_id`` leaves one booking out (a conversation being moved does not block its
-    own new time). Two queries for the exceptions and bookings, whatever the number of profiles;
-    the profiles must come from ``active_profiles`` (or prefetch the same).
+    own new time); ``ignore_conversation_ids`` leaves several out (re-planning a wave sees its own
+    proposals as free times it may keep). Two queries for the exceptions and bookings, whatever the
+    number of profiles; the profiles must come from ``active_profiles`` (or prefetch the same).
     """
     period_start, period_end = local_bounds(start, end)
     by_user = {profile.user_id: profile for profile in profiles}
     absences = _absences(profiles, period_start, period_end)
-    booked = _bookings(list(by_user), period_start, period_end, ignore_conversation_id)
+    ignored = {*ignore_conversation_ids, *([ignore_conversation_id] if ignore_conversation_id is not None else [])}
+    booked = _bookings(list(by_user), period_start, period_end, ignored)
     return [
         HostCalendar(
             host_id=profile.user_id,
@@ -86,14 +89,14 @@ def _absences(
 
 
 def _bookings(
-    advisor_ids: list[int], start: datetime, end: datetime, ignore_conversation_id: int | None
+    advisor_ids: list[int], start: datetime, end: datetime, ignored: Collection[int]
 ) -> dict[int, list[tuple[datetime, datetime]]]:
     # Every organisation's bookings count: an advisor working for two organisations has one agenda.
     rows = Conversation.objects.filter(
         advisor_id__in=advisor_ids, status__in=ACTIVE_STATUSES, starts_at__lt=end, ends_at__gt=start
     )
-    if ignore_conversation_id is not None:
-        rows = rows.exclude(pk=ignore_conversation_id)
+    if ignored:
+        rows = rows.exclude(pk__in=list(ignored))
     result: dict[int, list[tuple[datetime, datetime]]] = defaultdict(list)
     for advisor_id, starts_at, ends_at in rows.values_list("advisor_id", "starts_at", "ends_at"):
         result[advisor_id].append((starts_at, ends_at))

@@ -15,6 +15,7 @@ from nagesprek.conversations.constants import (
     AbsenceKind,
     ConversationMode,
     OfferScope,
+    WaveScope,
     Weekday,
 )
 from nagesprek.conversations.models import AdvisorProfile
@@ -217,3 +218,50 @@ class AbsenceForm(forms.Form):
         if data.get("starts_at") and data.get("ends_at") and data["ends_at"] <= data["starts_at"]:
             self.add_error("ends_at", _("The end must be after the start."))
         return data
+
+
+class WaveSelectionForm(forms.Form):
+    """Which open offers to plan: all, those of one bulk rejection, or those of one vacancy (a GET form)."""
+
+    scope = forms.ChoiceField(
+        label=_("Which offers do you want to plan?"),
+        choices=[c for c in WaveScope.choices if c[0] != WaveScope.REPLAN],
+        widget=forms.RadioSelect,
+        initial=WaveScope.ALL,
+    )
+    bulk = forms.TypedChoiceField(label=_("Bulk rejection"), required=False, coerce=int, empty_value=None)
+    vacancy = forms.TypedChoiceField(label=_("Vacancy"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, bulks: Sequence, vacancies: Sequence, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["bulk"].choices = [  # type: ignore[attr-defined]
+            ("", _("Choose a bulk rejection")),
+            *((b.pk, f"{b.vacancy.title} · {b.created_at:%d-%m-%Y}") for b in bulks),
+        ]
+        self.fields["vacancy"].choices = [  # type: ignore[attr-defined]
+            ("", _("Choose a vacancy")),
+            *((v.pk, f"{v.title} ({v.reference})") for v in vacancies),
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("scope") == WaveScope.BULK and not data.get("bulk"):
+            self.add_error("bulk", _("Choose the bulk rejection whose offers you want to plan."))
+        if data.get("scope") == WaveScope.VACANCY and not data.get("vacancy"):
+            self.add_error("vacancy", _("Choose the vacancy whose offers you want to plan."))
+        return data
+
+    def selection(self) -> dict[str, Any]:
+        """The keyword arguments of ``selectors.list_plannable_offers_for_actor`` for the valid form."""
+        scope = self.cleaned_data["scope"]
+        return {
+            "scope": scope,
+            "bulk_id": self.cleaned_data["bulk"] if scope == WaveScope.BULK else None,
+            "vacancy_id": self.cleaned_data["vacancy"] if scope == WaveScope.VACANCY else None,
+        }
+
+
+class WaveConfirmForm(forms.Form):
+    """The plan the person saw, by its fingerprint: confirming proposes exactly that plan, or nothing."""
+
+    key = forms.CharField(max_length=64, min_length=64, widget=forms.HiddenInput)

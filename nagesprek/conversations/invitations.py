@@ -17,6 +17,7 @@ from django.urls import resolve, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from nagesprek.conversations import explanations
 from nagesprek.conversations.constants import ConversationMode
 from nagesprek.conversations.models import Conversation
 from nagesprek.emails.services import Attachment, queue_email
@@ -24,6 +25,7 @@ from nagesprek.scheduling.ics import calendar_invitation
 
 CANDIDATE_TEMPLATE = "conversation_candidate"
 ADVISOR_TEMPLATE = "conversation_advisor"
+PROPOSAL_TEMPLATE = "conversation_proposal"
 
 
 class Event:
@@ -182,4 +184,44 @@ def _attachment(conversation: Conversation, *, method: str, language: str) -> At
         filename="uitnodiging.ics" if language == "nl" else "invitation.ics",
         content=invitation_ics(conversation, method=method, language=language),
         mimetype=f"text/calendar; method={method}; charset=UTF-8",
+    )
+
+
+class ProposalEvent:
+    """What happened to a proposed time, as the proposal e-mail names it."""
+
+    PROPOSED = "proposed"
+    EXPIRED = "expired"  # not answered in time: the time is released, the candidate may still pick one
+    WITHDRAWN = "withdrawn"  # the advisor cannot make it after all
+
+
+def send_proposal_email(conversation: Conversation, *, event: str, reason: str = "") -> None:
+    """Queue the candidate's e-mail about a proposed time (no calendar file: it is not an appointment yet).
+
+    ``proposed`` carries the time, the advisor, the way, why (in the candidate's words) and two links:
+    accept it, or choose another time. Idempotent on the conversation and the event.
+    """
+    token = candidate_token(conversation)
+    language = conversation.candidate.language
+    proposal = conversation.proposal
+    family = conversation.application.vacancy.job_family
+    with translation.override(language):
+        reasons = explanations.for_candidate(
+            proposal.reasons, advisor=conversation.advisor.full_name, job_family=family.name if family else ""
+        )
+    queue_email(
+        key=f"conversation:{conversation.pk}:proposal:{event}",
+        to=conversation.candidate.email,
+        template=PROPOSAL_TEMPLATE,
+        context={
+            **_context(conversation, event=event, token=token, reason=reason),
+            "reasons": reasons,
+            "expires_at": proposal.expires_at,
+            "deadline": conversation.offer.deadline if conversation.offer else None,
+            "accept_url": settings.SITE_URL + reverse("conversations:accept", args=[token, conversation.pk]),
+            "other_url": settings.SITE_URL + reverse("conversations:other_time", args=[token, conversation.pk]),
+        },
+        language=language,
+        organisation=conversation.organisation,
+        candidate_id=conversation.candidate_id,
     )

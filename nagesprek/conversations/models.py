@@ -21,6 +21,7 @@ from nagesprek.conversations.constants import (
     ConversationMode,
     ConversationStatus,
     OfferScope,
+    WaveScope,
     Weekday,
 )
 
@@ -281,6 +282,14 @@ class Conversation(models.Model):
         return self.status == ConversationStatus.HELD
 
     @property
+    def is_proposed(self) -> bool:
+        return self.status == ConversationStatus.PROPOSED
+
+    @property
+    def is_expired(self) -> bool:
+        return self.status == ConversationStatus.EXPIRED
+
+    @property
     def is_cancelled_by_advisor(self) -> bool:
         return self.status == ConversationStatus.CANCELLED_BY_ADVISOR
 
@@ -291,3 +300,63 @@ class Conversation(models.Model):
     @property
     def is_phone(self) -> bool:
         return self.mode == ConversationMode.PHONE
+
+
+class Wave(models.Model):
+    """Proposed times for many open offers at once, planned by the wave planner and confirmed by a person.
+
+    A first wave has no parent; "re-plan the rest" adds a child wave with new proposals for the members
+    whose proposal was cancelled by the advisor, expired, or could not be planned before. ``key`` is the
+    fingerprint of the plan the person saw and confirmed: confirming the same plan twice proposes nothing
+    twice. ``figures`` keeps the methods side by side as they were shown.
+    """
+
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replans", verbose_name=_("re-plan of")
+    )
+    scope = models.CharField(_("which offers"), max_length=10, choices=WaveScope.choices)
+    vacancy = models.ForeignKey("vacancies.Vacancy", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    bulk = models.ForeignKey(
+        "rejections.BulkRejection", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    offer_ids = models.JSONField(_("offers planned"), default=list)
+    key = models.CharField(_("plan fingerprint"), max_length=64, unique=True)
+    method = models.CharField(_("planning method"), max_length=30)
+    proposed = models.PositiveIntegerField(_("times proposed"), default=0)
+    unplanned = models.PositiveIntegerField(_("offers without a time"), default=0)
+    figures = models.JSONField(_("figures shown"), default=dict)
+    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    confirmed_at = models.DateTimeField(_("confirmed at"))
+
+    class Meta:
+        verbose_name = _("wave of proposals")
+        verbose_name_plural = _("waves of proposals")
+        ordering = ["-confirmed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} · {self.scope} · {self.confirmed_at:%Y-%m-%d %H:%M}"
+
+
+class Proposal(models.Model):
+    """A time the wave planner proposed for a conversation, why, and until when it is held for the candidate.
+
+    The conversation itself holds the time (status PROPOSED, so the double-booking constraint covers it)
+    until the candidate accepts it (BOOKED), wants another time (DECLINED) or lets it pass (EXPIRED).
+    ``reasons`` are the planner's reasons as data (``[{"code": ..., "params": {...}}]``), worded on the page.
+    """
+
+    conversation = models.OneToOneField(Conversation, on_delete=models.CASCADE, related_name="proposal")
+    wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="proposals")
+    reasons = models.JSONField(_("why this advisor and this time"), default=list)
+    expires_at = models.DateTimeField(_("held until"))
+    emailed_at = models.DateTimeField(_("proposal e-mailed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("proposed time")
+        verbose_name_plural = _("proposed times")
+        ordering = ["conversation__starts_at", "pk"]
+        indexes = [models.Index(fields=["expires_at"], name="proposal_expiry")]
+
+    def __str__(self) -> str:
+        return f"{self.wave_id} · {self.conversation_id}"

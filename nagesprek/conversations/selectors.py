@@ -8,19 +8,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from nagesprek.accounts.models import User
-from nagesprek.conversations.constants import DEFAULT_DEADLINE_WORKING_DAYS, ConversationMode, OfferScope
-from nagesprek.conversations.models import AdvisorProfile, Conversation, ConversationPolicy
+from nagesprek.conversations.constants import (
+    ACTIVE_STATUSES,
+    DEFAULT_DEADLINE_WORKING_DAYS,
+    ConversationMode,
+    ConversationStatus,
+    OfferScope,
+    WaveScope,
+)
+from nagesprek.conversations.models import AdvisorProfile, Conversation, ConversationOffer, ConversationPolicy, Wave
 from nagesprek.organisations.constants import Role
 from nagesprek.organisations.models import Organisation
 from nagesprek.organisations.selectors import Actor
 from nagesprek.rejections.constants import Outcome
-from nagesprek.rejections.models import Rejection
+from nagesprek.rejections.models import BulkRejection, Rejection
 from nagesprek.vacancies.constants import StageKind
 from nagesprek.vacancies.models import Vacancy
 
@@ -69,7 +76,9 @@ def get_conversation_for_actor(*, actor: Actor, conversation_id: int) -> Convers
     """One conversation the actor may see (see ``list_conversations_for_actor``); 404 otherwise. Callers audit."""
     conversation = (
         _visible_conversations(actor)
-        .select_related("candidate", "application__vacancy", "application__rejection", "advisor", "offer")
+        .select_related(
+            "candidate", "application__vacancy__job_family", "application__rejection", "advisor", "offer", "proposal"
+        )
         .filter(pk=conversation_id)
         .first()
     )
@@ -210,3 +219,131 @@ def offer_applies(*, rejection: Rejection, policy: PolicyValues) -> bool:
     if policy.offer_to == OfferScope.AFTER_INTERVIEW and rejection.stage.kind not in INTERVIEW_STAGE_KINDS:
         return False
     return AdvisorProfile.objects.filter(organisation_id=rejection.organisation_id, is_active=True).exists()
+
+
+# --- The wave planner ---
+
+# Who plans waves: a wave hands conversations to every advisor, so those who oversee all agendas.
+# An advisor sees the proposals given to them in their own agenda, and nothing of the plan.
+WAVE_ROLES = OVERSEER_ROLES
+# After one of these the candidate is not proposed a time again: it is planned, done, or their own choice.
+_SETTLED = (
+    ConversationStatus.PROPOSED,
+    ConversationStatus.BOOKED,
+    ConversationStatus.HELD,
+    ConversationStatus.NO_SHOW,
+    ConversationStatus.CANCELLED_BY_CANDIDATE,
+    ConversationStatus.DECLINED,
+)
+
+
+def _require_planner(actor: Actor) -> None:
+    if not actor.has_role(*WAVE_ROLES):
+        raise Http404
+
+
+def _open_offers(actor: Actor, today: date) -> QuerySet[ConversationOffer]:
+    settled = Conversation.objects.filter(offer=OuterRef("pk"), status__in=_SETTLED)
+    busy = Conversation.objects.filter(candidate=OuterRef("candidate"), status__in=ACTIVE_STATUSES)
+    return ConversationOffer.objects.filter(organisation=actor.organisation, deadline__gte=today).exclude(
+        Q(Exists(settled)) | Q(Exists(busy))
+    )
+
+
+def list_plannable_offers_for_actor(
+    *, actor: Actor, scope: str, vacancy_id: int | None = None, bulk_id: int | None = None, today: date
+) -> list[ConversationOffer]:
+    """The open offers a wave may propose a time for, in the order the letters went out (one query).
+
+    Open: the deadline is today or later, and no conversation is proposed, booked, held or missed, nor
+    cancelled or declined by the candidate (they choose for themselves); an advisor's cancellation or an
+    expired proposal leaves it open. Candidates with an active conversation on another offer are left
+    out, and a candidate with several open offers gets one (the one with the latest deadline). ``scope``
+    narrows it to one bulk rejection or one vacancy of the organisation. HR leads and org admins; 404
+    for others, or for a vacancy or bulk rejection of another organisation.
+    """
+    _require_planner(actor)
+    offers = _open_offers(actor, today).select_related("candidate", "application__vacancy__job_family")
+    if scope == WaveScope.VACANCY:
+        offers = offers.filter(application__vacancy=_vacancy(actor, vacancy_id))
+    elif scope == WaveScope.BULK:
+        offers = offers.filter(application__rejection__bulk=_bulk(actor, bulk_id))
+    elif scope != WaveScope.ALL:
+        raise Http404
+    chosen: dict[int, ConversationOffer] = {}
+    for offer in offers.order_by("deadline", "pk"):
+        chosen[offer.candidate_id] = offer  # the latest deadline wins
+    return sorted(chosen.values(), key=lambda o: (o.offered_at, o.pk))
+
+
+def _vacancy(actor: Actor, vacancy_id: int | None) -> Vacancy:
+    vacancy = Vacancy.objects.filter(organisation=actor.organisation, pk=vacancy_id or 0).first()
+    if vacancy is None:
+        raise Http404
+    return vacancy
+
+
+def _bulk(actor: Actor, bulk_id: int | None) -> BulkRejection:
+    bulk = (
+        BulkRejection.objects.filter(organisation=actor.organisation, pk=bulk_id or 0).select_related("vacancy").first()
+    )
+    if bulk is None:
+        raise Http404
+    return bulk
+
+
+def list_wave_choices_for_actor(*, actor: Actor, today: date) -> tuple[list[BulkRejection], list[Vacancy]]:
+    """The bulk rejections and the vacancies that have open offers to plan (two queries); 404 outside WAVE_ROLES."""
+    _require_planner(actor)
+    open_offers = _open_offers(actor, today)
+    bulks = BulkRejection.objects.filter(
+        organisation=actor.organisation, pk__in=open_offers.values("application__rejection__bulk")
+    ).select_related("vacancy")
+    vacancies = Vacancy.objects.filter(
+        organisation=actor.organisation, pk__in=open_offers.values("application__vacancy")
+    )
+    return list(bulks.order_by("-created_at", "-pk")[:50]), list(vacancies.order_by("title", "pk"))
+
+
+def list_waves_for_actor(*, actor: Actor) -> QuerySet[Wave]:
+    """The organisation's first waves (re-plans belong to them), newest first; 404 outside WAVE_ROLES."""
+    _require_planner(actor)
+    return (
+        Wave.objects.filter(organisation=actor.organisation, parent__isnull=True)
+        .select_related("confirmed_by", "vacancy", "bulk__vacancy")
+        .order_by("-confirmed_at", "-pk")
+    )
+
+
+def get_wave_for_actor(*, actor: Actor, wave_id: int) -> Wave:
+    """One first wave of the organisation (see ``list_waves_for_actor``); 404 otherwise."""
+    wave = list_waves_for_actor(actor=actor).filter(pk=wave_id).first()
+    if wave is None:
+        raise Http404
+    return wave
+
+
+@dataclass(frozen=True)
+class WaveMember:
+    """One offer of a wave and its newest conversation (None: no time yet)."""
+
+    offer: ConversationOffer
+    conversation: Conversation | None
+
+
+def list_wave_members(*, wave: Wave) -> list[WaveMember]:
+    """Every offer of ``wave`` (take it from ``get_wave_for_actor``) with its newest conversation; two queries."""
+    offers = list(
+        ConversationOffer.objects.filter(organisation_id=wave.organisation_id, pk__in=wave.offer_ids)
+        .select_related("candidate", "application__vacancy__job_family")
+        .order_by("offered_at", "pk")
+    )
+    newest: dict[int, Conversation] = {}
+    rows = (
+        Conversation.objects.filter(offer__in=[o.pk for o in offers])
+        .select_related("advisor", "proposal")
+        .order_by("offer_id", "-created_at", "-pk")
+    )
+    for conversation in rows:
+        newest.setdefault(conversation.offer_id or 0, conversation)
+    return [WaveMember(offer, newest.get(offer.pk)) for offer in offers]

@@ -73,7 +73,9 @@ def active_conversation(offer: ConversationOffer) -> Conversation | None:
 def get_conversation_for_candidate(*, candidate: Candidate, conversation_id: int) -> Conversation | None:
     """One of the candidate's conversations (any status), or None when it is not theirs."""
     return (
-        candidate.conversations.select_related("advisor", "offer", "application__vacancy", "organisation")
+        candidate.conversations.select_related(
+            "advisor", "offer", "application__vacancy__job_family", "organisation", "proposal"
+        )
         .filter(pk=conversation_id)
         .first()
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nagesprek.conversations import views, views_candidate, views_setup
+from nagesprek.conversations import views, views_candidate, views_proposals, views_setup, views_waves
 
 app_name = "conversations"
 urlpatterns = [
@@ -23,6 +23,11 @@ urlpatterns = [
         views_setup.absence_remove,
         name="absence_remove",
     ),
+    # Staff: the wave planner (HR leads, org admins).
+    path("waves/", views_waves.wave_list, name="waves"),
+    path("waves/plan/", views_waves.plan, name="wave_plan"),
+    path("waves/<int:wave_id>/", views_waves.wave_detail, name="wave"),
+    path("waves/<int:wave_id>/replan/", views_waves.replan, name="wave_replan"),
     # The candidate, through their personal link (no account).
     path("c/<str:token>/offer/<int:offer_id>/", views_candidate.book, name="book"),
     path("c/<str:token>/offer/<int:offer_id>/confirm/", views_candidate.book_confirm, name="book_confirm"),
@@ -31,4 +36,6 @@ urlpatterns = [
     path("c/<str:token>/<int:conversation_id>/move/confirm/", views_candidate.move_confirm, name="move_confirm"),
     path("c/<str:token>/<int:conversation_id>/cancel/", views_candidate.cancel, name="cancel_mine"),
     path("c/<str:token>/<int:conversation_id>/calendar.ics", views_candidate.calendar_file, name="ics"),
+    path("c/<str:token>/<int:conversation_id>/accept/", views_proposals.accept, name="accept"),
+    path("c/<str:token>/<int:conversation_id>/other-time/", views_proposals.other_time, name="other_time"),
 ]

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from nagesprek.conversations import selectors, services
+from nagesprek.conversations import explanations, selectors, services
 from nagesprek.conversations.calendars import local_bounds
 from nagesprek.conversations.constants import ConversationStatus
 from nagesprek.conversations.forms import AdvisorCancelForm
@@ -89,10 +89,22 @@ def _detail_context(conversation, form) -> dict:
         "cancel_form": form,
         "can_record": conversation.starts_at <= now
         and conversation.status in (ConversationStatus.BOOKED, ConversationStatus.HELD, ConversationStatus.NO_SHOW),
-        "can_cancel": conversation.status == ConversationStatus.BOOKED,
+        "can_cancel": conversation.status in (ConversationStatus.BOOKED, ConversationStatus.PROPOSED),
+        "proposal_reasons": _proposal_reasons(conversation),
         "is_held": conversation.status == ConversationStatus.HELD,
         "is_no_show": conversation.status == ConversationStatus.NO_SHOW,
     }
+
+
+def _proposal_reasons(conversation) -> list[str]:
+    """Why the wave planner proposed this time (for staff), or nothing when the candidate booked it."""
+    proposal = getattr(conversation, "proposal", None)
+    if proposal is None:
+        return []
+    vacancy = conversation.application.vacancy
+    return explanations.for_staff(
+        proposal.reasons, advisor=conversation.advisor.full_name, job_family=vacancy.job_family.name
+    )
 
 
 def _back(request: HttpRequest, conversation_id: int) -> HttpResponse:

@@ -203,11 +203,13 @@ def mine(request: HttpRequest, token: str, conversation_id: int) -> HttpResponse
         return redirect("portal:page", token=token)
     conversation = _conversation(candidate, conversation_id)
     services.record_booking_page_viewed(candidate=candidate, target=conversation)
+    from nagesprek.conversations.views_proposals import proposal_context  # it builds on this module
+
     context = {
         "token": token, "candidate": candidate, "organisation": candidate.organisation, "conversation": conversation,
         "done": request.GET.get("done", ""), "can_change": page.can_change(conversation),
         "offer_open": conversation.offer is not None and slots.is_open(conversation.offer),
-        "rebook": page.needs_new_time(conversation),
+        "rebook": page.needs_new_time(conversation), **proposal_context(conversation),
     }  # fmt: skip
     return render(request, "conversations/candidate/mine.html", context)
 

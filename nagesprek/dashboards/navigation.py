@@ -9,7 +9,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from nagesprek.consultations.selectors import MANAGE_ROLES as CONSULTATION_ROLES
-from nagesprek.conversations.selectors import AGENDA_ROLES, POLICY_ROLES
+from nagesprek.conversations.selectors import AGENDA_ROLES, POLICY_ROLES, WAVE_ROLES
 from nagesprek.emails.selectors import OUTBOX_ROLES
 from nagesprek.organisations.constants import Role
 from nagesprek.organisations.selectors import Actor
@@ -37,6 +37,7 @@ NAVIGATION = (
     NavItem(_("Referrals"), "referrals:list", REFERRAL_ROLES),  # issue 6
     NavItem(_("Rejected candidates"), "referrals:candidates", REFERRING_ROLES),  # issue 6: advisors refer from here
     NavItem(_("Agenda"), "conversations:agenda", AGENDA_ROLES),  # the advisors' conversations (issue 5)
+    NavItem(_("Wave planner"), "conversations:waves", WAVE_ROLES),  # propose times to many candidates at once
     NavItem(_("Career advisors"), "conversations:advisors", (Role.ORG_ADMIN,)),
     NavItem(_("Conversation policy"), "conversations:policy", POLICY_ROLES),
     NavItem(_("Outbox"), "emails:outbox", OUTBOX_ROLES),

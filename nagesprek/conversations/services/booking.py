@@ -24,7 +24,13 @@ from nagesprek.audit.services import record_event
 from nagesprek.conversations import selectors
 from nagesprek.conversations.calendars import host_calendars
 from nagesprek.conversations.constants import MIN_NOTICE, ConversationStatus
-from nagesprek.conversations.invitations import Event, send_advisor_release, send_conversation_emails
+from nagesprek.conversations.invitations import (
+    Event,
+    ProposalEvent,
+    send_advisor_release,
+    send_conversation_emails,
+    send_proposal_email,
+)
 from nagesprek.conversations.models import AdvisorProfile, Conversation, ConversationOffer
 from nagesprek.conversations.slots import active_conversation, advisor_loads, eligible_profiles, routing_order
 from nagesprek.organisations.selectors import Actor
@@ -226,6 +232,8 @@ def cancel_conversation(
 
     Both get a METHOD:CANCEL (same UID, higher SEQUENCE). When the advisor cancels, the candidate is
     offered new times: the offer stays open at least the policy's number of working days from today.
+    The advisor may also withdraw a time the wave planner proposed (PROPOSED): the candidate then gets the
+    proposal e-mail's "withdrawn" version, without a calendar file (their calendar never had it).
     Idempotent: cancelling a conversation already cancelled the same way returns it unchanged.
     Raises BookingError when it is no longer booked (held, or past) or a reason is missing.
     """
@@ -234,7 +242,10 @@ def cancel_conversation(
     status = ConversationStatus.CANCELLED_BY_ADVISOR if actor else ConversationStatus.CANCELLED_BY_CANDIDATE
     if conversation.status == status:
         return conversation
-    if conversation.status != ConversationStatus.BOOKED or (actor is None and conversation.starts_at <= now):
+    proposed = conversation.status == ConversationStatus.PROPOSED and actor is not None
+    if (conversation.status != ConversationStatus.BOOKED and not proposed) or (
+        actor is None and conversation.starts_at <= now
+    ):
         raise BookingError(_("This appointment can no longer be cancelled."))
     if actor is not None and not reason.strip():
         raise ValidationError({"reason": _("Say why the conversation is cancelled; the candidate reads it.")})
@@ -246,7 +257,15 @@ def cancel_conversation(
     if actor is not None and conversation.offer is not None:
         _reopen_offer(conversation.offer, now=now)
     who = "the advisor" if actor else "the candidate"
-    _audit(conversation, AuditAction.UPDATE, f"Conversation cancelled by {who}", actor)
+    _audit(
+        conversation,
+        AuditAction.UPDATE,
+        f"{'Proposal withdrawn' if proposed else 'Conversation cancelled'} by {who}",
+        actor,
+    )
+    if proposed:
+        send_proposal_email(conversation, event=ProposalEvent.WITHDRAWN, reason=conversation.cancel_reason)
+        return conversation
     event = Event.CANCELLED_BY_ADVISOR if actor else Event.CANCELLED_BY_CANDIDATE
     send_conversation_emails(conversation, event=event, reason=conversation.cancel_reason)
     return conversation

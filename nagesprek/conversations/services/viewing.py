@@ -64,3 +64,16 @@ def record_conversation_viewed(*, actor: Actor, conversation: Conversation) -> N
         user=actor.user,
         summary="Conversation opened",
     )
+
+
+@transaction.atomic
+def record_wave_viewed(*, actor: Actor, targets: Sequence[tuple[Model, int]], summary: str) -> None:
+    """A member of staff saw these offers or conversations on a wave page: one audit row per candidate shown."""
+    if targets:
+        record_events(
+            organisation=actor.organisation,
+            action=AuditAction.VIEW,
+            targets=list(targets),
+            user=actor.user,
+            summary=summary,
+        )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from dataclasses import dataclass
 
 import factory
 from django.utils import timezone
@@ -14,9 +15,14 @@ from nagesprek.applications.models import Application
 from nagesprek.applications.tests.factories import ApplicationFactory
 from nagesprek.conversations.constants import ConversationMode, ConversationStatus
 from nagesprek.conversations.models import AdvisorProfile, Conversation, ConversationOffer, WorkingHours
+from nagesprek.conversations.tests.support import TODAY
 from nagesprek.organisations.constants import Role
 from nagesprek.organisations.models import Organisation
+from nagesprek.organisations.selectors import Actor
 from nagesprek.organisations.tests.factories import member
+from nagesprek.rejections.tests.factories import actor_for
+from nagesprek.vacancies.models import Vacancy
+from nagesprek.vacancies.tests.factories import VacancyFactory
 
 NINE_TO_FIVE = tuple((weekday, "09:00", "17:00") for weekday in range(5))
 ALL_MODES = [ConversationMode.VIDEO, ConversationMode.PHONE, ConversationMode.ON_SITE]
@@ -92,3 +98,35 @@ class ConversationFactory(factory.django.DjangoModelFactory):
     status = ConversationStatus.BOOKED
     uid = factory.LazyFunction(lambda: f"{uuid.uuid4()}@nagesprek")
     booked_at = factory.LazyFunction(timezone.now)
+
+
+# --- A small wave for the wave planner: one vacancy's rejected candidates and two advisors. ---
+
+DEADLINE = TODAY + datetime.timedelta(days=14)  # Monday 15 March 2027: ten working days
+
+
+@dataclass
+class WaveSetting:
+    organisation: Organisation
+    vacancy: Vacancy
+    expert: AdvisorProfile  # Dutch, knows the vacancy's job family, at most two conversations a day
+    bilingual: AdvisorProfile  # Dutch and English, other expertise
+    offers: list[ConversationOffer]  # the last one is an English-speaking candidate's
+    hr_lead: Actor
+
+
+def make_wave_setting(*, size: int = 6) -> WaveSetting:
+    vacancy = VacancyFactory(title="Medisch secretaresse Cardiologie")
+    organisation = vacancy.organisation
+    expert = make_advisor(organisation, job_families=[vacancy.job_family], max_per_day=2, full_name="Ingrid Bakker")
+    bilingual = make_advisor(organisation, languages=("nl", "en"), modes=("video", "phone"), full_name="Grace Mensah")
+    offers = [rejected(vacancy) for _ in range(size - 1)] + [rejected(vacancy, language="en")]
+    lead = member(organisation, Role.HR_LEAD, full_name="Hanna de Leider")
+    return WaveSetting(organisation, vacancy, expert, bilingual, offers, actor_for(lead, organisation))
+
+
+def rejected(
+    vacancy: Vacancy, *, language: str = "nl", deadline: datetime.date = DEADLINE, **offer
+) -> ConversationOffer:
+    application = ApplicationFactory(vacancy=vacancy, status=ApplicationStatus.REJECTED, candidate__language=language)
+    return make_offer(application, deadline=deadline, **offer)
