@@ -115,12 +115,13 @@ class WaveSetting:
     hr_lead: Actor
 
 
-def make_wave_setting(*, size: int = 6) -> WaveSetting:
+def make_wave_setting(*, size: int = 6, deadline: datetime.date = DEADLINE) -> WaveSetting:
     vacancy = VacancyFactory(title="Medisch secretaresse Cardiologie")
     organisation = vacancy.organisation
     expert = make_advisor(organisation, job_families=[vacancy.job_family], max_per_day=2, full_name="Ingrid Bakker")
     bilingual = make_advisor(organisation, languages=("nl", "en"), modes=("video", "phone"), full_name="Grace Mensah")
-    offers = [rejected(vacancy) for _ in range(size - 1)] + [rejected(vacancy, language="en")]
+    offers = [rejected(vacancy, deadline=deadline) for _ in range(size - 1)]
+    offers.append(rejected(vacancy, language="en", deadline=deadline))
     lead = member(organisation, Role.HR_LEAD, full_name="Hanna de Leider")
     return WaveSetting(organisation, vacancy, expert, bilingual, offers, actor_for(lead, organisation))
 
