@@ -142,9 +142,14 @@ class _Vocab:
 
 
 class _Segment:
-    """Column-compressed arrays for a batch of documents of one side."""
+    """Column-compressed arrays for a batch of documents of one side.
 
-    def __init__(self, rows: list[tuple[Any, ...]]):
+    A vacancy segment (``dense``) also keeps each row's must-haves and nice-to-haves as small padded
+    matrices (a vacancy has a handful of each), so scoring a subset of rows gathers whole rows at once,
+    and the rows of each occupation and job family, so the rows a profile is close to are found by lookup.
+    """
+
+    def __init__(self, rows: list[tuple[Any, ...]], dense: bool = False):
         # rows: (doc, hard {col: level}, soft {col: weight}, text {col: weight})
         from scipy import sparse
 
@@ -158,11 +163,34 @@ class _Segment:
         self.soft_csc = self.soft.tocsc()
         self.hard_count = np.diff(self.hard.indptr)
         self.soft_count = np.diff(self.soft.indptr)
-        # The row of each stored entry, for per-document sums over entries.
-        self.hard_rows = np.repeat(np.arange(len(rows)), self.hard_count)
-        self.soft_rows = np.repeat(np.arange(len(rows)), self.soft_count)
         self.occ = np.array([r[4] for r in rows], dtype=np.int64)  # occupation column, -1 when none
         self.fam = np.array([r[5] for r in rows], dtype=np.int64)  # job-family column, -1 when none
+        if dense:
+            # Padding: column 0 at level 0 (never unmet, as every level held is >= 0); for nice-to-haves a mask.
+            self.hard_cols, self.hard_levels, _ = self._padded([r[1] for r in rows])
+            self.soft_cols, _, self.soft_valid = self._padded([r[2] for r in rows])
+            self.rows_by_occ = self._rows_by(self.occ)
+            self.rows_by_fam = self._rows_by(self.fam)
+
+    @staticmethod
+    def _padded(dicts: list[dict[int, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        width = max((len(d) for d in dicts), default=0)
+        cols = np.zeros((len(dicts), width), dtype=np.int64)
+        levels = np.zeros((len(dicts), width))
+        valid = np.zeros((len(dicts), width), dtype=bool)
+        for row, entries in enumerate(dicts):
+            n = len(entries)
+            cols[row, :n] = list(entries)
+            levels[row, :n] = list(entries.values())
+            valid[row, :n] = True
+        return cols, levels, valid
+
+    @staticmethod
+    def _rows_by(values: np.ndarray) -> dict[int, np.ndarray]:
+        order = np.argsort(values, kind="stable")
+        keys, starts = np.unique(values[order], return_index=True)
+        bounds = [*starts[1:], len(order)]
+        return {int(k): order[a:b] for k, a, b in zip(keys, starts, bounds, strict=True) if k >= 0}
 
     @staticmethod
     def _csr(sparse: Any, dicts: list[dict[int, float]]) -> Any:
@@ -185,8 +213,9 @@ class _Segment:
 class _Side:
     """All documents of one kind (vacancies or profiles), in a main and a delta segment."""
 
-    def __init__(self, encode: Any) -> None:
+    def __init__(self, encode: Any, dense: bool = False) -> None:
         self.encode = encode
+        self.dense = dense
         self.rows: dict[int, tuple] = {}  # id -> encoded row
         self.df: Counter[int] = Counter()
         self.main: _Segment | None = None
@@ -237,11 +266,11 @@ class _Side:
         if len(self.delta_ids) > _DELTA_MAX:
             self._compact()
             return
-        self.delta = _Segment([self.rows[i] for i in self.delta_ids]) if self.delta_ids else None
+        self.delta = _Segment([self.rows[i] for i in self.delta_ids], self.dense) if self.delta_ids else None
 
     def _compact(self) -> None:
         ordered = sorted(self.rows)
-        self.main = _Segment([self.rows[i] for i in ordered]) if ordered else None
+        self.main = _Segment([self.rows[i] for i in ordered], self.dense) if ordered else None
         self.main_ids = set(ordered)
         self.delta, self.delta_ids = None, []
 
@@ -262,7 +291,7 @@ class MatchIndex:
     def __init__(self, routes: Iterable[RouteRef] = ()) -> None:
         self.concepts = _Vocab()
         self.terms = _Vocab()
-        self.vacancies = _Side(self._encode_vacancy)
+        self.vacancies = _Side(self._encode_vacancy, dense=True)
         self.profiles = _Side(self._encode_profile)
         self.family_of: dict[str, Counter[str]] = {}  # occupation concept -> job families (from vacancies)
         self.known_families: dict[str, frozenset[str]] = {}  # the same from outside (e.g. closed vacancies)
@@ -272,6 +301,7 @@ class MatchIndex:
     def set_routes(self, routes: Iterable[RouteRef]) -> None:
         """Replace the route catalogue, best first: shortest, then cheapest, then lowest id."""
         self.routes = sorted(routes, key=lambda r: (r.weeks, r.cost, str(r.id)))
+        self._route_cache: tuple[int, tuple[np.ndarray, np.ndarray]] | None = None
 
     def route_closing(self, missing: Iterable[str]) -> RouteRef | None:
         """The best route that closes every one of the ``missing`` concepts (at most ``MAX_GAPS``), or None."""
@@ -281,8 +311,16 @@ class MatchIndex:
         return next((r for r in self.routes if gaps <= r.closes), None)
 
     def _route_tables(self) -> tuple[np.ndarray, np.ndarray]:
-        """Which single concept columns a route closes (mask), and which pairs (sorted keys a * width + b)."""
+        """Which single concept columns a route closes (mask), and which pairs (sorted keys a * width + b).
+
+        Kept until the routes change or new concepts get columns (the width then changes); read-only.
+        """
         width = len(self.concepts) + 1
+        if self._route_cache is None or self._route_cache[0] != width:
+            self._route_cache = (width, self._build_route_tables(width))
+        return self._route_cache[1]
+
+    def _build_route_tables(self, width: int) -> tuple[np.ndarray, np.ndarray]:
         mask = np.zeros(width, dtype=bool)
         pairs: set[int] = set()
         for route in self.routes:
@@ -421,33 +459,74 @@ def rank_vacancies(index: MatchIndex, profile: ProfileDoc, k: int = 10) -> list[
     routable = index._route_tables()
     query = _query_text(index.vacancies, profile.terms, index.terms)
     results: list[tuple[float, int, _Segment, int]] = []
-    affine = np.zeros(len(held), dtype=bool)
-    affine[occupations] = True
-    affine[families] = True
     for seg in index.vacancies.segments():
         text = _text_scores(seg, query)
-        args = (held, occupations, families, routable, text)
-        # Exact pruning: score the vacancies of the profile's occupations and families first; any other
-        # vacancy scores at most W_OTHER + W_NICE + W_TEXT x its text similarity, so only those whose bound
-        # reaches the k-th best score so far need scoring at all.
-        inside = affine[seg.occ] | affine[seg.fam]
-        rows = np.flatnonzero(inside)
-        scores = _score_vacancies(seg, rows, *args)
-        best = _top(scores, seg.ids[rows], k)
-        results += [(float(scores[p]), int(seg.ids[rows[p]]), seg, int(rows[p])) for p in best]
-        kth = scores[best[-1]] if len(best) == k else 0.0
-        bound = W_OTHER + W_NICE * (seg.soft_count > 0) + W_TEXT * text
-        rows = np.flatnonzero(~inside & (bound >= kth) & (bound > 0))
-        if 2 * len(rows) > len(seg.ids):  # most rows: scoring them all in place beats gathering them
-            scores = _score_vacancies(seg, None, *args)
-            scores[inside] = -np.inf  # already taken from the first pass
-            results += [(float(scores[p]), int(seg.ids[p]), seg, int(p)) for p in _top(scores, seg.ids, k)]
-        elif len(rows):
-            scores = _score_vacancies(seg, rows, *args)
-            best = _top(scores, seg.ids[rows], k)
-            results += [(float(scores[p]), int(seg.ids[rows[p]]), seg, int(rows[p])) for p in best]
+        results += _rank_segment(seg, k, results, (held, occupations, families, routable, text))
     results.sort(key=lambda r: (-r[0], r[1]))
     return [_vacancy_suggestion(index, seg, pos, score, held, profile) for score, _, seg, pos in results[:k]]
+
+
+def _rank_segment(seg: _Segment, k: int, found: list, args: tuple) -> list[tuple[float, int, _Segment, int]]:
+    """The segment's k best, by tiers with exact pruning.
+
+    A vacancy of the profile's own occupation scores at most 1 + W_NICE + W_TEXT x its text similarity, one of
+    its job families at most W_FAMILY + ..., any other at most W_OTHER + ... . Tiers are scored in that order,
+    and a tier is skipped when even its bound stays below the k-th best score found so far (strictly: a tie
+    could still win on the lower id). Often the profile's own occupation is enough.
+    """
+    _held, occupations, families, _routable, text = args
+    top_text = W_TEXT * float(text.max()) if len(text) else 0.0
+    out: list[tuple[float, int, _Segment, int]] = []
+    done = np.zeros(len(seg.ids), dtype=bool)
+
+    def kth() -> float:
+        scores = sorted((r[0] for r in (*found, *out)), reverse=True)
+        return scores[k - 1] if len(scores) >= k else 0.0
+
+    for rows, affinity in ((_rows_of(seg, occupations, ()), 1.0), (_rows_of(seg, (), families), W_FAMILY)):
+        rows = rows[~done[rows]]
+        if not len(rows) or kth() > affinity + W_NICE + top_text:
+            continue
+        done[rows] = True
+        scores = _score_vacancies(seg, rows, *args)
+        out += [(float(scores[p]), int(seg.ids[rows[p]]), seg, int(rows[p])) for p in _top(scores, seg.ids[rows], k)]
+    floor = kth()
+    if floor > W_OTHER + W_NICE + top_text:
+        return out
+    bound = W_OTHER + W_NICE * (seg.soft_count > 0) + W_TEXT * text
+    rows = np.flatnonzero(~done & (bound >= floor) & (bound > 0))
+    if 2 * len(rows) > len(seg.ids):  # most rows: scoring them all in place beats gathering them
+        scores = _score_vacancies(seg, None, *args)
+        scores[done] = -np.inf  # already taken from the tiers above
+        out += [(float(scores[p]), int(seg.ids[p]), seg, int(p)) for p in _top(scores, seg.ids, k)]
+    elif len(rows):
+        scores = _score_vacancies(seg, rows, *args)
+        out += [(float(scores[p]), int(seg.ids[rows[p]]), seg, int(rows[p])) for p in _top(scores, seg.ids[rows], k)]
+    return out
+
+
+def _rows_of(
+    seg: _Segment, occupations: Sequence[int] | np.ndarray, families: Sequence[int] | np.ndarray
+) -> np.ndarray:
+    """The segment's rows of the given occupations or job families, ascending, each once."""
+    parts = [seg.rows_by_occ.get(int(c)) for c in occupations] + [seg.rows_by_fam.get(int(c)) for c in families]
+    found = [part for part in parts if part is not None]
+    if not found:
+        return np.zeros(0, dtype=np.int64)
+    if len(found) == 1:
+        return found[0]
+    marked = np.zeros(len(seg.ids), dtype=bool)  # cheaper than np.unique for a few thousand rows
+    for part in found:
+        marked[part] = True
+    return np.flatnonzero(marked)
+
+
+def _row_sums(matrix: np.ndarray) -> np.ndarray:
+    """Sum of each row of a narrow matrix, column by column (numpy's axis-1 sum is slow for a few columns)."""
+    out = np.zeros(matrix.shape[0], dtype=np.int64)
+    for col in range(matrix.shape[1]):
+        out += matrix[:, col]
+    return out
 
 
 def _score_vacancies(
@@ -460,29 +539,20 @@ def _score_vacancies(
     text: np.ndarray,
 ) -> np.ndarray:
     """Scores of the segment's rows (all, or the given positions); -inf where left out."""
-    hard, soft = seg.hard, seg.soft
     if rows is None:
-        h_idx, h_data, h_ptr = hard.indices, hard.data, hard.indptr
-        s_idx, s_ptr, s_count = soft.indices, soft.indptr, seg.soft_count
-        occ, fam, alive = seg.occ, seg.fam, seg.alive
+        cols, levels, soft_cols, soft_valid = seg.hard_cols, seg.hard_levels, seg.soft_cols, seg.soft_valid
+        s_count, occ, fam, alive = seg.soft_count, seg.occ, seg.fam, seg.alive
     else:
-        entries, h_ptr = _entries(hard.indptr, rows)
-        h_idx, h_data = hard.indices[entries], hard.data[entries]
-        entries, s_ptr = _entries(soft.indptr, rows)
-        s_idx, s_count = soft.indices[entries], seg.soft_count[rows]
+        cols, levels = seg.hard_cols[rows], seg.hard_levels[rows]
+        soft_cols, soft_valid, s_count = seg.soft_cols[rows], seg.soft_valid[rows], seg.soft_count[rows]
         occ, fam, alive, text = seg.occ[rows], seg.fam[rows], seg.alive[rows], text[rows]
     n = len(occ)
-    unmet_entry = h_data > held[h_idx]
-    unmet = _row_sums(unmet_entry, h_ptr)
-    cols = h_idx.astype(np.int64)
-    near = _near(
-        unmet,
-        _row_sums(np.where(unmet_entry, cols, 0), h_ptr),
-        _row_sums(np.where(unmet_entry, cols * cols, 0), h_ptr),
-        routable,
-    )
+    unmet_entry = levels > held[cols]
+    unmet = _row_sums(unmet_entry)
+    missing = np.where(unmet_entry, cols, 0)
+    near = _near(unmet, _row_sums(missing), _row_sums(missing * missing), routable)
     keep = alive & ((unmet == 0) | near)
-    nice_held = _row_sums(held[s_idx] > 0, s_ptr)
+    nice_held = _row_sums((held[soft_cols] > 0) & soft_valid)
     nice = np.divide(nice_held, s_count, out=np.zeros(n), where=s_count > 0)
     lookup = np.zeros(len(held), dtype=bool)
     lookup[occupations] = True
@@ -513,23 +583,6 @@ def _near(unmet: np.ndarray, s1: np.ndarray, s2: np.ndarray, routable: tuple[np.
     both = np.zeros(len(unmet), dtype=bool)
     both[np.flatnonzero(two)] = np.isin(a * width + b, pairs)
     return one | both
-
-
-def _entries(indptr: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Positions of the stored entries of the given CSR rows, and the sub-matrix's indptr."""
-    starts = indptr[rows]
-    lengths = indptr[rows + 1] - starts
-    sub_ptr = np.zeros(len(rows) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=sub_ptr[1:])
-    entries = np.repeat(starts - sub_ptr[:-1], lengths) + np.arange(sub_ptr[-1])
-    return entries, sub_ptr
-
-
-def _row_sums(values: np.ndarray, indptr: np.ndarray) -> np.ndarray:
-    """Per-row sums of a CSR matrix's per-entry values (prefix sums: no Python loop, empty rows give 0)."""
-    prefix = np.zeros(len(values) + 1, dtype=np.int64)
-    np.cumsum(values, out=prefix[1:])
-    return prefix[indptr[1:]] - prefix[indptr[:-1]]
 
 
 def rank_candidates(index: MatchIndex, vacancy: VacancyDoc, k: int = 10) -> list[Suggestion]:
