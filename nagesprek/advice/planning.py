@@ -199,35 +199,83 @@ def missing_from_cv(names: Iterable[str], cv_text: str) -> list[str]:
 
 
 @dataclass(frozen=True)
+class FamilyVacancy:
+    """An open vacancy as direction advice reads it: its title and its must-have qualifications and skills."""
+
+    title: str
+    needs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class DirectionHint:
     family: str
     roles: tuple[str, ...]  # the candidate's roles that fit it
     titles: tuple[str, ...]  # the family's vacancy titles they fit
+    held: tuple[str, ...] = ()  # what one of its vacancies asks (all of it) that the candidate already has
+    held_for: str = ""  # that vacancy's title
 
 
 def direction_hint(
-    experiences: Sequence[assessment.ExperienceFact], current_family: str, families: Mapping[str, Sequence[str]]
+    experiences: Sequence[assessment.ExperienceFact],
+    current_family: str,
+    families: Mapping[str, Sequence[FamilyVacancy | str]],
+    *,
+    holds: Sequence[str] = (),
+    match: Matcher | None = None,
 ) -> DirectionHint | None:
-    """Another job family the candidate's experience clearly fits better than the one applied for, or None.
+    """Another job family the candidate clearly fits better than the one applied for, or None.
 
-    Simple and explainable on purpose: a family fits when one of the candidate's roles shares a
-    significant word with one of its vacancy titles; "clearly better" means the applied-for family
-    fits none of the roles and the other fits at least one year's worth. The matching engine can
-    replace this function (same inputs, same result type) with a better measure.
+    Explainable on purpose, and through the organisation's vocabulary when ``match`` is its matcher
+    (synonyms, English names, compounds, typos). A family fits
+    * by experience: one of the candidate's roles is the same as one of its vacancy titles, or shares a
+      significant word with it; counted in years;
+    * by what the candidate holds: one of its vacancies asks for named qualifications or skills and the
+      candidate (``holds``: their qualifications and skills) has every one of them.
+    "Clearly better": the applied-for family fits none of the roles, and the other fits by at least one
+    year's experience or by everything one of its vacancies asks. Fitting both ways beats one way; then
+    more years, then more held. Ties go to the first family by name.
     """
-
-    def fit(titles: Sequence[str]) -> tuple[Decimal, tuple[str, ...], tuple[str, ...]]:
-        roles = [e for e in experiences if any(_shares_word(e.role, t) for t in titles)]
-        fitting_titles = tuple(t for t in titles if any(_shares_word(e.role, t) for e in roles))
-        return sum((Decimal(str(e.years)) for e in roles), Decimal(0)), tuple(e.role for e in roles), fitting_titles
-
-    if fit(families.get(current_family, ()))[0] > 0:
+    match = match or assessment.names_match
+    vacancies = {family: [_as_vacancy(v) for v in listed] for family, listed in families.items()}
+    if _experience_fit(experiences, vacancies.get(current_family, ()), match)[0] > 0:
         return None
-    best = None
-    for family, titles in sorted(families.items()):
+    best: tuple[tuple, DirectionHint] | None = None
+    for family, listed in sorted(vacancies.items()):
         if family == current_family:
             continue
-        years, roles, fitting_titles = fit(titles)
-        if years >= 1 and (best is None or years > best[0]):
-            best = (years, DirectionHint(family, roles, fitting_titles))
+        years, roles, titles = _experience_fit(experiences, listed, match)
+        held_for, held = _held_fit(holds, listed, match)
+        if years < 1 and not held:
+            continue
+        key = ((years >= 1) + bool(held), years, len(held))
+        if best is None or key > best[0]:
+            by_years = years >= 1
+            best = (key, DirectionHint(family, roles if by_years else (), titles if by_years else (), held, held_for))
     return best[1] if best else None
+
+
+def _as_vacancy(listed: FamilyVacancy | str) -> FamilyVacancy:
+    return FamilyVacancy(listed) if isinstance(listed, str) else listed
+
+
+def _experience_fit(
+    experiences: Sequence[assessment.ExperienceFact], vacancies: Sequence[FamilyVacancy], match: Matcher
+) -> tuple[Decimal, tuple[str, ...], tuple[str, ...]]:
+    """Years in roles that fit the vacancies' titles, those roles, and the titles they fit."""
+
+    def fits(role: str, title: str) -> bool:
+        return match(title, role) or _shares_word(role, title)
+
+    titles = [v.title for v in vacancies]
+    roles = [e for e in experiences if any(fits(e.role, t) for t in titles)]
+    fitting_titles = tuple(t for t in titles if any(fits(e.role, t) for e in roles))
+    return sum((Decimal(str(e.years)) for e in roles), Decimal(0)), tuple(e.role for e in roles), fitting_titles
+
+
+def _held_fit(holds: Sequence[str], vacancies: Sequence[FamilyVacancy], match: Matcher) -> tuple[str, tuple[str, ...]]:
+    """The vacancy asking the most that the candidate fully holds: (its title, what it asks), or ("", ())."""
+    best: tuple[str, tuple[str, ...]] = ("", ())
+    for vacancy in vacancies:
+        if len(vacancy.needs) > len(best[1]) and all(any(match(n, h) for h in holds) for n in vacancy.needs):
+            best = (vacancy.title, vacancy.needs)
+    return best

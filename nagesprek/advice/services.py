@@ -25,7 +25,7 @@ from nagesprek.routes import selectors as route_selectors
 from nagesprek.routes.constants import RouteKind
 from nagesprek.routes.models import Route
 from nagesprek.vacancies.constants import RequirementKind, VacancyStatus
-from nagesprek.vacancies.models import Vacancy
+from nagesprek.vacancies.models import Requirement, Vacancy
 
 GAP_STATUSES = (assessment.Status.UNMET, assessment.Status.EXPIRED, assessment.Status.EXPIRING)
 MAX_TEXT = 2000
@@ -69,9 +69,12 @@ def gaps_from_record(record: RejectionRecord) -> list[planning.Gap]:
     return gaps
 
 
-def _family_titles(organisation_id: int, vacancy_id: int) -> tuple[str, dict[str, list[str]]]:
-    """The vacancy's own job family, and the titles of the organisation's other open vacancies per family (1 query)."""
-    families: dict[str, list[str]] = {}
+def _family_titles(organisation_id: int, vacancy_id: int) -> tuple[str, dict[str, list[planning.FamilyVacancy]]]:
+    """The vacancy's own job family, and the organisation's other open vacancies per family (2 queries).
+
+    Each with the names of its must-have qualifications and skills, for direction advice.
+    """
+    families: dict[str, list[tuple[int, str]]] = {}
     own = ""
     rows = Vacancy.objects.filter(
         Q(organisation_id=organisation_id, status=VacancyStatus.OPEN) | Q(pk=vacancy_id)
@@ -80,8 +83,19 @@ def _family_titles(organisation_id: int, vacancy_id: int) -> tuple[str, dict[str
         if pk == vacancy_id:
             own = name
         else:
-            families.setdefault(name, []).append(title)
-    return own, families
+            families.setdefault(name, []).append((pk, title))
+    needs: dict[int, list[str]] = {}
+    named = Requirement.current.filter(
+        vacancy_id__in=[pk for listed in families.values() for pk, _title in listed],
+        is_must_have=True,
+        kind__in=[*planning.QUALIFICATION_KINDS, RequirementKind.SKILL],
+    ).order_by("vacancy_id", "position", "pk")
+    for pk, label in named.values_list("vacancy_id", "label"):
+        needs.setdefault(pk, []).append(label)
+    return own, {
+        name: [planning.FamilyVacancy(title, tuple(needs.get(pk, ()))) for pk, title in listed]
+        for name, listed in families.items()
+    }
 
 
 def _best(routes: Iterable[planning.RouteOption], kind: str) -> planning.RouteOption | None:
@@ -104,7 +118,7 @@ def _rows_for_record(
     cv_text: str,
     options: list[planning.RouteOption],
     family: str,
-    families: dict[str, list[str]],
+    families: dict[str, list[planning.FamilyVacancy]],
 ) -> list[AdviceItem]:
     """The advice items for one record (no queries: routes and the other vacancies come in as data)."""
     language = rejection.language
@@ -127,8 +141,10 @@ def _rows_for_record(
         rows.append(
             AdviceItem(rejection=rejection, kind=AdviceKind.CV, route_id=route.id if route else None, text=text)
         )
-    # The seam for the matching engine: a better "fits another family" measure replaces direction_hint.
-    hint = planning.direction_hint(record.profile.experiences, family, families)
+    # Roles against titles and what the candidate holds against what vacancies ask, through the vocabulary.
+    hint = planning.direction_hint(
+        record.profile.experiences, family, families, holds=held, match=getattr(record, "matcher", None)
+    )
     if hint is not None:
         rows.append(
             AdviceItem(rejection=rejection, kind=AdviceKind.DIRECTION, text=wording.direction_text(hint, language))
@@ -140,8 +156,8 @@ def draft_advice_in_bulk(*, rejections: Sequence[Rejection], records: Mapping[in
     """Draft advice for many new rejections of one vacancy at once (the bulk rejection path).
 
     ``records`` maps application id to the record drafting read (bulk_selectors); rejections
-    without a record (or not of outcome "rejected") get none. Four queries whatever the number:
-    routes, their targets, the open vacancies (for direction advice), one insert.
+    without a record (or not of outcome "rejected") get none. Five queries whatever the number:
+    routes, their targets, the open vacancies and their must-haves (for direction advice), one insert.
     Runs in the caller's transaction; the rejections are new, so there is nothing to keep.
     """
     rejections = [r for r in rejections if r.application_id in records and r.outcome == Outcome.REJECTED]

@@ -107,11 +107,21 @@ def cv_text(names: Sequence[str], route: RouteOption | None, language: str) -> s
 
 
 def direction_text(hint: DirectionHint, language: str) -> str:
+    """Why another job family fits: the experience, what one of its vacancies asks and the candidate has, or both."""
     with translation.override(language):
-        return " ".join(
-            [
+        parts = []
+        if hint.roles:
+            parts.append(
                 _("Your experience as %(roles)s fits jobs in %(family)s well.")
-                % {"roles": _list(hint.roles[:2]), "family": hint.family},
-                _("For example: %(titles)s. Take a look at those jobs too.") % {"titles": _list(hint.titles[:3])},
-            ]
-        )
+                % {"roles": _list(hint.roles[:2]), "family": hint.family}
+            )
+        if hint.held:
+            parts.append(
+                _("You already have what the job “%(title)s” asks for: %(held)s.")
+                % {"title": hint.held_for, "held": _list(hint.held[:4])}
+            )
+            if not hint.roles:
+                parts.append(_("So jobs in %(family)s may suit you.") % {"family": hint.family})
+        titles = tuple(dict.fromkeys([*hint.titles, *([hint.held_for] if hint.held_for else [])]))
+        parts.append(_("For example: %(titles)s. Take a look at those jobs too.") % {"titles": _list(titles[:3])})
+        return " ".join(parts)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 
 from nagesprek.candidates.models import Candidate
-from nagesprek.candidates.selectors import with_profile
+from nagesprek.candidates.selectors import PROFILE_PREFETCHES
 from nagesprek.consents import selectors as consent_selectors
 from nagesprek.consents.constants import ConsentPurpose
 from nagesprek.matching import selectors as matching_selectors
@@ -23,16 +23,18 @@ from nagesprek.vacancies.models import Requirement, Vacancy
 def vacancies_to_rank(*, organisation: Organisation, statuses: Iterable[str], ids: Iterable[int]) -> list[Vacancy]:
     """Those of the vacancies ``ids`` that are the organisation's and in ``statuses``, with current requirements.
 
-    Three queries (vacancies with department and organisation, requirements), whatever their number.
+    Two queries (the vacancies, their requirements), whatever their number.
     """
     vacancies = Vacancy.objects.filter(organisation=organisation, status__in=list(statuses), pk__in=list(ids))
-    return list(_with_current_requirements(vacancies).order_by("pk"))
+    return list(vacancies.prefetch_related(_current_requirements()).order_by("pk"))
+
+
+def _current_requirements() -> Prefetch:
+    return Prefetch("requirements", queryset=Requirement.current.order_by("position", "pk"), to_attr="current_reqs")
 
 
 def _with_current_requirements(vacancies: QuerySet[Vacancy]) -> QuerySet[Vacancy]:
-    return vacancies.select_related("department", "organisation").prefetch_related(
-        Prefetch("requirements", queryset=Requirement.current.order_by("position", "pk"), to_attr="current_reqs")
-    )
+    return vacancies.select_related("department", "organisation").prefetch_related(_current_requirements())
 
 
 def with_requirements(vacancy: Vacancy) -> Vacancy:
@@ -56,8 +58,9 @@ def concept_labels(vacancy: Vacancy, vocabulary: Vocabulary) -> dict[str, str]:
 
 
 def candidate_with_profile(candidate: Candidate) -> Candidate:
-    """The same candidate with qualifications, skills, languages and experience prefetched."""
-    return with_profile(Candidate.objects.filter(pk=candidate.pk)).get()
+    """The candidate with qualifications, skills, languages and experience read (four queries, none if read)."""
+    prefetch_related_objects([candidate], *PROFILE_PREFETCHES)
+    return candidate
 
 
 def talent_pool(*, vacancy: Vacancy, ids: Iterable[int]) -> QuerySet[Candidate]:

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from nagesprek.advice.planning import (
     CRITERION,
+    FamilyVacancy,
     Gap,
     RouteOption,
     Target,
@@ -13,8 +14,23 @@ from nagesprek.advice.planning import (
     plan_advice,
     routes_closing,
 )
+from nagesprek.matching.normalise import Vocabulary, terms_from_synonyms
 from nagesprek.rejections import assessment
 from nagesprek.rejections.assessment import ExperienceFact
+
+VOCABULARY = Vocabulary.build(
+    terms_from_synonyms(
+        [
+            ("occ:nurse", "occupation", ["Verpleegkundige", "verpleger", "en:registered nurse"]),
+            ("q:forklift", "qualification", ["Heftruckcertificaat", "en:forklift licence"]),
+            ("q:vca", "qualification", ["VCA", "VCA basis"]),
+        ]
+    )
+)
+LOGISTICS = {
+    "Logistiek": [FamilyVacancy("Heftruckchauffeur", ("Heftruckcertificaat", "VCA"))],
+    "Horeca": [FamilyVacancy("Kok", ("Diploma koken",))],
+}
 
 PARTIAL = Gap("r1", "certificate", "Deelcertificaat Anesthesiologie", status="unmet")
 DIPLOMA = Gap("r2", "diploma", "Diploma Medisch secretaresse (mbo-4)", status="unmet")
@@ -111,3 +127,42 @@ def test_direction_only_when_the_applied_family_fits_none_of_the_roles_and_anoth
     assert hint is not None and hint.family in ("Facilitair", "Medisch secretariaat")
     assert "Secretaresse" in hint.roles
     assert direction_hint((ExperienceFact("Kok", 3),), "Facilitair", families) is None
+
+
+def test_direction_by_what_the_candidate_holds_when_a_vacancy_asks_exactly_that():
+    hint = direction_hint((ExperienceFact("Receptionist", 4),), "Zorg", LOGISTICS, holds=["VCA", "Heftruckcertificaat"])
+
+    assert hint is not None and hint.family == "Logistiek"
+    assert hint.held == ("Heftruckcertificaat", "VCA") and hint.held_for == "Heftruckchauffeur"
+    assert hint.roles == ()  # the experience does not fit; what the candidate holds does
+
+
+def test_holding_only_part_of_what_a_vacancy_asks_is_no_direction():
+    assert direction_hint((ExperienceFact("Receptionist", 4),), "Zorg", LOGISTICS, holds=["VCA"]) is None
+
+
+def test_the_vocabulary_makes_an_english_or_other_name_count():
+    holds = ["forklift licence", "VCA-basis"]
+    assert direction_hint((), "Zorg", LOGISTICS, holds=holds) is None  # by name alone these differ
+    hint = direction_hint((), "Zorg", LOGISTICS, holds=holds, match=VOCABULARY.matcher())
+    assert hint is not None and hint.family == "Logistiek"
+
+
+def test_a_role_fits_a_title_through_the_vocabulary():
+    families = {"Verpleging": [FamilyVacancy("Verpleegkundige")]}
+    roles = (ExperienceFact("Registered nurse", 5),)
+    assert direction_hint(roles, "Logistiek", families) is None  # no word in common
+    hint = direction_hint(roles, "Logistiek", families, match=VOCABULARY.matcher())
+    assert hint is not None and hint.roles == ("Registered nurse",) and hint.titles == ("Verpleegkundige",)
+
+
+def test_a_family_that_fits_both_ways_wins_over_one_that_fits_by_experience_only():
+    families = {
+        "A-Facilitair": [FamilyVacancy("Receptionist facilitair", ("Diploma horeca",))],
+        "B-Logistiek": [FamilyVacancy("Heftruckchauffeur", ("VCA",)), FamilyVacancy("Receptionist magazijn")],
+    }
+    roles = (ExperienceFact("Receptionist", 6),)
+
+    hint = direction_hint(roles, "Zorg", families, holds=["VCA"])
+
+    assert hint is not None and hint.family == "B-Logistiek" and hint.held == ("VCA",)

@@ -188,6 +188,30 @@ def test_direction_advice_names_the_family_whose_vacancies_fit_the_experience(se
     assert len(direction) == 1 and "Medisch secretariaat" in direction[0].text
 
 
+def test_direction_advice_names_what_the_candidate_holds_through_the_vocabulary(setting):
+    from nagesprek.candidates.models import Qualification
+    from nagesprek.matching.vocabulary import add_concept
+    from nagesprek.vacancies.constants import RequirementKind, VacancyStatus
+    from nagesprek.vacancies.models import JobFamily, Requirement
+    from nagesprek.vacancies.tests.factories import VacancyFactory
+
+    add_concept(
+        organisation=setting.organisation, kind="qualification", preferred_label_nl="Heftruckcertificaat",
+        alternatives=[("en", "forklift licence")],
+    )  # fmt: skip
+    Qualification.objects.create(candidate=setting.candidate, kind="certificate", name="Forklift licence")
+    family = JobFamily.objects.create(organisation=setting.organisation, name="Logistiek")
+    vacancy = VacancyFactory(organisation=setting.organisation, job_family=family, title="Heftruckchauffeur",
+                             status=VacancyStatus.OPEN)  # fmt: skip
+    Requirement.objects.create(vacancy=vacancy, kind=RequirementKind.CERTIFICATE, label="Heftruckcertificaat")
+
+    rejection = start(setting)
+
+    direction = [i for i in items(rejection) if i.kind == AdviceKind.DIRECTION]
+    assert len(direction) == 1
+    assert "Logistiek" in direction[0].text and "Heftruckcertificaat" in direction[0].text
+
+
 def test_work_experience_routes_make_experience_advice(setting):
     from nagesprek.candidates.models import Experience
     from nagesprek.vacancies.constants import RequirementKind
