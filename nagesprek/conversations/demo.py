@@ -4,6 +4,10 @@ and conversations already held, missed, cancelled or booked.
 Runs after the rejections and the advice and before the letters (``demo.services._later_steps``), so the
 letters carry the offer exactly as the product writes it. The two stories from the article (Joyce van
 Leeuwen, Marja de Groot) are offered a conversation and have not booked yet: the browser test books one.
+
+For the wave planner, the recent rejections of the vacancy with the most open offers (decided on one
+day) are recorded as one bulk rejection, the way the recruiter would have sent them; their offers stay
+open and without a time, so the planner has a wave to plan. The story candidates are never in it.
 """
 
 from __future__ import annotations
@@ -32,8 +36,8 @@ from nagesprek.conversations.models import (
 )
 from nagesprek.organisations.constants import Role
 from nagesprek.organisations.models import Membership, Organisation
-from nagesprek.rejections.constants import Outcome, RejectionStatus
-from nagesprek.rejections.models import Rejection
+from nagesprek.rejections.constants import BulkStatus, Outcome, RejectionStatus
+from nagesprek.rejections.models import BulkRejection, Rejection
 from nagesprek.scheduling.holidays import add_working_days
 from nagesprek.vacancies.models import JobFamily
 
@@ -100,7 +104,9 @@ def add_demo_conversations(organisation: Organisation, rng: random.Random) -> in
     offers = _offers(organisation)
     if Conversation.objects.filter(organisation=organisation).exists():
         return 0
-    return _conversations(organisation, offers, rng)
+    created = _conversations(organisation, offers, rng)
+    _a_bulk_rejection(organisation)
+    return created
 
 
 def _policy(organisation: Organisation) -> None:
@@ -247,3 +253,37 @@ def _create(offer, advisor, starts_at, ends_at, status, *, mode: str, booked_at)
         outcome_recorded_at=ends_at if status in (ConversationStatus.HELD, ConversationStatus.NO_SHOW) else None,
         cancelled_at=booked_at if status == ConversationStatus.CANCELLED_BY_CANDIDATE else None,
     )  # fmt: skip
+
+
+BULK_AT_LEAST = 4  # open offers from one day's rejections of one vacancy: enough to make a wave
+
+
+def _a_bulk_rejection(organisation: Organisation) -> None:
+    """Record the largest group of one vacancy's same-day rejections with open, unbooked offers as a bulk."""
+    today = timezone.localdate()
+    open_offers = (
+        ConversationOffer.objects.filter(organisation=organisation, deadline__gte=today, conversations__isnull=True)
+        .exclude(candidate__full_name__in=STORY_CANDIDATES)
+        .select_related("application__rejection", "application__vacancy")
+    )
+    groups: dict[tuple[int, datetime.date], list[Rejection]] = {}
+    for offer in open_offers:
+        rejection = offer.application.rejection
+        if rejection.sent_at is not None and rejection.bulk_id is None:
+            key = (offer.application.vacancy_id, timezone.localdate(rejection.sent_at))
+            groups.setdefault(key, []).append(rejection)
+    if not groups:
+        return
+    (vacancy_id, _day), rejections = max(groups.items(), key=lambda item: (len(item[1]), item[0][1]))
+    if len(rejections) < BULK_AT_LEAST:
+        return
+    recruiter = next(iter(rejections[0].application.vacancy.recruiters.all()), None)
+    ids = [r.application_id for r in rejections]
+    bulk = BulkRejection.objects.create(
+        organisation=organisation, vacancy_id=vacancy_id, created_by=recruiter, status=BulkStatus.DONE,
+        application_ids=ids, total=len(ids), processed=len(ids), finished_at=rejections[0].sent_at,
+    )  # fmt: skip
+    BulkRejection.objects.filter(pk=bulk.pk).update(
+        created_at=min(r.sent_at for r in rejections if r.sent_at is not None)
+    )
+    Rejection.objects.filter(pk__in=[r.pk for r in rejections]).update(bulk=bulk)

@@ -49,15 +49,18 @@ def for_staff(reasons: Sequence[Mapping], *, advisor: str, job_family: str) -> l
                 % {"job_family": job_family}
             )
         elif code == routing.WITHIN_DEADLINE:
-            waiting = int(params.get("working_days_waiting", 0))
-            sentences.append(
-                ngettext(
-                    "%(count)d working day after the first possible day, within the deadline of %(deadline)s.",
-                    "%(count)d working days after the first possible day, within the deadline of %(deadline)s.",
+            waiting, deadline = int(params.get("working_days_waiting", 0)), _day(params.get("deadline"))
+            if waiting <= 0:
+                sentence = gettext("On the first day the plan may use, within the deadline of %(deadline)s.") % {
+                    "deadline": deadline
+                }
+            else:
+                sentence = ngettext(
+                    "%(count)d working day after the first day the plan may use, within the deadline of %(deadline)s.",
+                    "%(count)d working days after the first day the plan may use, within the deadline of %(deadline)s.",
                     waiting,
-                )
-                % {"count": waiting, "deadline": _day(params.get("deadline"))}
-            )
+                ) % {"count": waiting, "deadline": deadline}
+            sentences.append(sentence)
         elif code == routing.FAIR_SHARE:
             sentences.append(
                 gettext(

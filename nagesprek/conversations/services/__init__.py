@@ -16,8 +16,8 @@ from nagesprek.conversations.services.offers import offer_conversation
 from nagesprek.conversations.services.proposals import (
     release_expired_proposals,
     release_proposal,
-    send_proposal,
     send_proposal_emails,
+    send_proposals,
 )
 from nagesprek.conversations.services.reminders import send_due_reminders, send_reminder
 from nagesprek.conversations.services.setup import (
@@ -72,8 +72,8 @@ __all__ = [
     "save_advisor_profile",
     "save_policy",
     "send_due_reminders",
-    "send_proposal",
     "send_proposal_emails",
+    "send_proposals",
     "send_reminder",
     "set_working_hours",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from django.db import transaction
@@ -16,35 +17,40 @@ from nagesprek.conversations.models import Conversation, Proposal
 _RELATED = ("organisation", "candidate", "advisor", "application__vacancy__job_family", "offer", "proposal")
 
 
+CHUNK = 50  # proposals e-mailed per transaction: one commit per chunk, not per e-mail
+
+
 def send_proposal_emails(*, wave_id: int | None = None, now: datetime | None = None, limit: int = 2000) -> int:
     """Queue the e-mail of every open proposal not yet e-mailed (of one wave, or of any); returns how many.
 
     Run by the task a confirmed wave enqueues, and by the housekeeping sweep every minute for any a lost
-    task left. Safe to run twice or at once: each e-mail is claimed first (see ``send_proposal``).
+    task left. Safe to run twice or at once: each e-mail is claimed first (see ``send_proposals``).
     """
     now = now or timezone.now()
     due = Proposal.objects.filter(emailed_at__isnull=True, conversation__status=ConversationStatus.PROPOSED)
     if wave_id is not None:
         due = due.filter(wave_id=wave_id)
     ids = list(due.order_by("pk").values_list("pk", flat=True)[:limit])
-    return sum(send_proposal(proposal_id=pk, now=now) for pk in ids)
+    return sum(send_proposals(proposal_ids=ids[i : i + CHUNK], now=now) for i in range(0, len(ids), CHUNK))
 
 
 @transaction.atomic
-def send_proposal(*, proposal_id: int, now: datetime | None = None) -> bool:
-    """Claim the proposal's e-mail (one conditional UPDATE) and queue it; False when already claimed or answered.
+def send_proposals(*, proposal_ids: Sequence[int], now: datetime | None = None) -> int:
+    """Claim these proposals' e-mails and queue them, in one transaction; returns how many it claimed.
 
-    One transaction per proposal: a run that stops half-way keeps what it sent, and the next run goes on.
+    The claim locks the rows still to be e-mailed (``FOR UPDATE SKIP LOCKED``: a concurrent run takes the
+    others) and sets ``emailed_at``; answered proposals are skipped. The e-mail's idempotency key guards
+    the same once more (SQLite has no row locks). A run that stops half-way keeps the chunks it committed.
     """
     now = now or timezone.now()
-    claimed = Proposal.objects.filter(
-        pk=proposal_id, emailed_at__isnull=True, conversation__status=ConversationStatus.PROPOSED
-    ).update(emailed_at=now)
-    if not claimed:
-        return False
-    conversation = Conversation.objects.select_related(*_RELATED).get(proposal__pk=proposal_id)
-    send_proposal_email(conversation, event=ProposalEvent.PROPOSED)
-    return True
+    claimable = Proposal.objects.filter(
+        pk__in=list(proposal_ids), emailed_at__isnull=True, conversation__status=ConversationStatus.PROPOSED
+    )
+    claimed = list(claimable.select_for_update(skip_locked=True, of=("self",)).values_list("pk", flat=True))
+    Proposal.objects.filter(pk__in=claimed).update(emailed_at=now)
+    for conversation in Conversation.objects.select_related(*_RELATED).filter(proposal__pk__in=claimed):
+        send_proposal_email(conversation, event=ProposalEvent.PROPOSED)
+    return len(claimed)
 
 
 def release_expired_proposals(*, now: datetime | None = None, limit: int = 500) -> int:
