@@ -144,14 +144,17 @@ class _Vocab:
 class _Segment:
     """Column-compressed arrays for a batch of documents of one side.
 
-    A vacancy segment (``dense``) also keeps each row's must-haves and nice-to-haves as small padded
-    matrices (a vacancy has a handful of each), so scoring a subset of rows gathers whole rows at once,
-    and the rows of each occupation and job family, so the rows a profile is close to are found by lookup.
+    A vacancy segment (``dense``) keeps its rows ordered by job family, then occupation (then id), so the
+    vacancies a profile is close to are a few contiguous runs, scored through views without copying; and
+    each row's must-haves and nice-to-haves as small padded matrices (a vacancy has a handful of each).
     """
 
     def __init__(self, rows: list[tuple[Any, ...]], dense: bool = False):
-        # rows: (doc, hard {col: level}, soft {col: weight}, text {col: weight})
+        # rows: (doc, hard {col: level}, soft {col: weight}, text {col: weight}, occupation col, family col)
         from scipy import sparse
+
+        if dense:
+            rows = sorted(rows, key=lambda r: (r[5], r[4], r[0].id))
 
         self.ids = np.array([r[0].id for r in rows], dtype=np.int64)
         self.docs = [r[0] for r in rows]
@@ -169,8 +172,8 @@ class _Segment:
             # Padding: column 0 at level 0 (never unmet, as every level held is >= 0); for nice-to-haves a mask.
             self.hard_cols, self.hard_levels, _ = self._padded([r[1] for r in rows])
             self.soft_cols, _, self.soft_valid = self._padded([r[2] for r in rows])
-            self.rows_by_occ = self._rows_by(self.occ)
-            self.rows_by_fam = self._rows_by(self.fam)
+            self.occ_runs = self._runs(self.occ)
+            self.fam_runs = self._runs(self.fam)
 
     @staticmethod
     def _padded(dicts: list[dict[int, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -186,11 +189,14 @@ class _Segment:
         return cols, levels, valid
 
     @staticmethod
-    def _rows_by(values: np.ndarray) -> dict[int, np.ndarray]:
-        order = np.argsort(values, kind="stable")
-        keys, starts = np.unique(values[order], return_index=True)
-        bounds = [*starts[1:], len(order)]
-        return {int(k): order[a:b] for k, a, b in zip(keys, starts, bounds, strict=True) if k >= 0}
+    def _runs(values: np.ndarray) -> dict[int, list[tuple[int, int]]]:
+        """Column -> the (start, stop) runs of rows holding it (the rows are ordered so that they are few)."""
+        change = (np.flatnonzero(np.diff(values)) + 1).tolist()
+        runs: dict[int, list[tuple[int, int]]] = {}
+        for start, stop in zip([0, *change], [*change, len(values)], strict=True):
+            if stop > start and values[start] >= 0:
+                runs.setdefault(int(values[start]), []).append((start, stop))
+        return runs
 
     @staticmethod
     def _csr(sparse: Any, dicts: list[dict[int, float]]) -> Any:
@@ -483,13 +489,16 @@ def _rank_segment(seg: _Segment, k: int, found: list, args: tuple) -> list[tuple
         scores = sorted((r[0] for r in (*found, *out)), reverse=True)
         return scores[k - 1] if len(scores) >= k else 0.0
 
-    for rows, affinity in ((_rows_of(seg, occupations, ()), 1.0), (_rows_of(seg, (), families), W_FAMILY)):
-        rows = rows[~done[rows]]
-        if not len(rows) or kth() > affinity + W_NICE + top_text:
+    own = [run for c in occupations for run in seg.occ_runs.get(int(c), ())]
+    near = [part for c in families for run in seg.fam_runs.get(int(c), ()) for part in _minus(run, own)]
+    for runs, affinity in ((own, 1.0), (near, W_FAMILY)):
+        if not runs or kth() > affinity + W_NICE + top_text:
             continue
-        done[rows] = True
-        scores = _score_vacancies(seg, rows, *args)
-        out += [(float(scores[p]), int(seg.ids[rows[p]]), seg, int(rows[p])) for p in _top(scores, seg.ids[rows], k)]
+        for start, stop in runs:
+            done[start:stop] = True
+            scores = _score_vacancies(seg, slice(start, stop), *args)
+            best = _top(scores, seg.ids[start:stop], k)
+            out += [(float(scores[p]), int(seg.ids[start + p]), seg, start + int(p)) for p in best]
     floor = kth()
     if floor > W_OTHER + W_NICE + top_text:
         return out
@@ -505,20 +514,18 @@ def _rank_segment(seg: _Segment, k: int, found: list, args: tuple) -> list[tuple
     return out
 
 
-def _rows_of(
-    seg: _Segment, occupations: Sequence[int] | np.ndarray, families: Sequence[int] | np.ndarray
-) -> np.ndarray:
-    """The segment's rows of the given occupations or job families, ascending, each once."""
-    parts = [seg.rows_by_occ.get(int(c)) for c in occupations] + [seg.rows_by_fam.get(int(c)) for c in families]
-    found = [part for part in parts if part is not None]
-    if not found:
-        return np.zeros(0, dtype=np.int64)
-    if len(found) == 1:
-        return found[0]
-    marked = np.zeros(len(seg.ids), dtype=bool)  # cheaper than np.unique for a few thousand rows
-    for part in found:
-        marked[part] = True
-    return np.flatnonzero(marked)
+def _minus(run: tuple[int, int], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``run`` outside the ``taken`` runs (which do not overlap one another)."""
+    parts, start = [], run[0]
+    for a, b in sorted(taken):
+        if b <= start or a >= run[1]:
+            continue
+        if a > start:
+            parts.append((start, a))
+        start = max(start, b)
+    if start < run[1]:
+        parts.append((start, run[1]))
+    return parts
 
 
 def _row_sums(matrix: np.ndarray) -> np.ndarray:
@@ -531,14 +538,14 @@ def _row_sums(matrix: np.ndarray) -> np.ndarray:
 
 def _score_vacancies(
     seg: _Segment,
-    rows: np.ndarray | None,
+    rows: np.ndarray | slice | None,
     held: np.ndarray,
     occupations: np.ndarray,
     families: np.ndarray,
     routable: tuple[np.ndarray, np.ndarray],
     text: np.ndarray,
 ) -> np.ndarray:
-    """Scores of the segment's rows (all, or the given positions); -inf where left out."""
+    """Scores of the segment's rows (all, the given positions, or a run as a slice: views); -inf where left out."""
     if rows is None:
         cols, levels, soft_cols, soft_valid = seg.hard_cols, seg.hard_levels, seg.soft_cols, seg.soft_valid
         s_count, occ, fam, alive = seg.soft_count, seg.occ, seg.fam, seg.alive
