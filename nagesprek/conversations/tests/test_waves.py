@@ -251,3 +251,15 @@ def test_another_organisations_vacancy_or_wave_is_not_found(setting):
     with pytest.raises(Http404):
         services.replan_wave(actor=outsider, wave=wave, expected="0" * 64, now=NOW)
     assert Proposal.objects.count() == len(setting.offers)
+
+
+def test_without_an_advisor_taking_conversations_nobody_gets_a_proposal(setting):
+    for profile in (setting.expert, setting.bilingual):
+        profile.is_active = False
+        profile.save()
+    shown = plan(setting)
+    assert shown.proposals == [] and len(shown.unplanned) == len(setting.offers)
+    assert all(m.coverage == 0 for m in shown.methods)
+    with pytest.raises(services.PlanChanged):
+        confirm(setting, expected=shown.fingerprint)  # nothing to propose: nothing sent
+    assert not Wave.objects.exists()

@@ -158,6 +158,8 @@ def test_the_candidate_accepts_the_proposal_from_their_page(client, setting):
     conversation = Conversation.objects.filter(proposal__wave=wave).select_related("candidate").first()
     token = _token(conversation.candidate)
 
+    own_page = client.get(reverse("portal:page", args=[token])).content.decode()
+    assert reverse("conversations:mine", args=[token, conversation.pk]) in own_page  # the candidate page leads there
     page = client.get(reverse("conversations:mine", args=[token, conversation.pk]))
     html = page.content.decode()
     assert reverse("conversations:accept", args=[token, conversation.pk]) in html
