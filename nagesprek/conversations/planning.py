@@ -21,18 +21,17 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 import numpy as np
+from django.utils import timezone
 
 from nagesprek.conversations.calendars import active_profiles, host_calendars
 from nagesprek.conversations.constants import (
-    ACTIVE_STATUSES,
     MIN_NOTICE,
     PROPOSAL_LEAD_WORKING_DAYS,
-    ConversationStatus,
 )
-from nagesprek.conversations.models import AdvisorProfile, Conversation, ConversationOffer, Wave
+from nagesprek.conversations.models import AdvisorProfile, ConversationOffer
 from nagesprek.scheduling import planner
 from nagesprek.scheduling import wave as wave_arrays
-from nagesprek.scheduling.availability import EPOCH, HostCalendar, Slot, SlotArrays, free_slot_arrays
+from nagesprek.scheduling.availability import EPOCH, HostCalendar, SlotArrays, free_slot_arrays
 from nagesprek.scheduling.holidays import add_working_days, dutch_public_holidays
 from nagesprek.scheduling.routing import SPEAKS_LANGUAGE, Reason
 
@@ -107,7 +106,9 @@ def earliest_date(offer: ConversationOffer, today: date) -> date:
 
 
 @dataclass
-class _Inputs:
+class Inputs:
+    """What the core plans with: candidates, hosts (with their keys), free slots, and the profiles behind them."""
+
     candidates: list[planner.WaveCandidate]
     hosts: list[HostCalendar]
     slots: SlotArrays
@@ -115,11 +116,9 @@ class _Inputs:
     today: date
 
 
-def _inputs(
+def inputs_for(
     offers: Sequence[ConversationOffer], *, organisation_id: int, now: datetime, ignore: Sequence[int] = ()
-) -> _Inputs:
-    from django.utils import timezone  # the core below stays free of Django; this adapter is not
-
+) -> Inputs:
     today = timezone.localdate(now)
     profiles = {p.user_id: p for p in active_profiles(organisation=organisation_id)}
     end = max((o.deadline for o in offers), default=today)
@@ -137,7 +136,7 @@ def _inputs(
         )
         for o in offers
     ]
-    return _Inputs(candidates, hosts, slots, profiles, today)
+    return Inputs(candidates, hosts, slots, profiles, today)
 
 
 def _serves(profile: AdvisorProfile, key: str) -> bool:
@@ -153,7 +152,7 @@ def plan_offers(
     Reads the advisors' calendars now: call it after taking the locks when the plan is to be kept.
     """
     offers = list(offers)
-    inputs = _inputs(offers, organisation_id=organisation_id, now=now)
+    inputs = inputs_for(offers, organisation_id=organisation_id, now=now)
     profiles = list(inputs.profiles.values())
     if not offers:
         return WavePlan(offers, [], [], profiles)
@@ -166,21 +165,21 @@ def plan_offers(
     by_id = {o.pk: o for o in offers}
     return WavePlan(
         offers=offers,
-        proposals=_planned_times(best.proposals, by_id, inputs.profiles),
+        proposals=planned_times(best.proposals, by_id, inputs.profiles),
         unplanned=[by_id[i] for i in best.unplanned],
         advisors=profiles,
-        methods=[_figures(plan, ms, offers, inputs) for plan, ms in results.values()],
+        methods=[figures(plan, ms, offers, inputs) for plan, ms in results.values()],
     )
 
 
-def _plan(inputs: _Inputs, method: str) -> planner.Plan:
+def _plan(inputs: Inputs, method: str) -> planner.Plan:
     if len(inputs.slots) == 0:
         nothing = np.full(len(inputs.candidates), -1, dtype=np.int64)
         return planner.Plan(method, (), tuple(c.candidate_id for c in inputs.candidates), nothing)
     return planner.plan_wave(inputs.candidates, inputs.slots, inputs.hosts, method=method)
 
 
-def _planned_times(
+def planned_times(
     proposals: Sequence[planner.Proposal], offers: dict[int, ConversationOffer], profiles: dict[int, AdvisorProfile]
 ) -> list[PlannedTime]:
     planned = []
@@ -209,7 +208,7 @@ def _stored(reason: Reason, language: str) -> dict:
     return {"code": reason.code, "params": params}
 
 
-def _figures(plan: planner.Plan, milliseconds: int, offers: list[ConversationOffer], inputs: _Inputs) -> MethodFigures:
+def figures(plan: planner.Plan, milliseconds: int, offers: list[ConversationOffer], inputs: Inputs) -> MethodFigures:
     by_offer = {o.pk: o for o in offers}
     hosts = {h.host_id: inputs.profiles[h.host_id] for h in inputs.hosts}
     chosen = [(by_offer[p.candidate_id], hosts[p.slot.host_id], p.slot) for p in plan.proposals]
@@ -239,14 +238,12 @@ def _families(profile: AdvisorProfile) -> set[int]:
 def _mean_wait(starts: list[datetime], today: date) -> float:
     if not starts:
         return 0.0
-    from django.utils import timezone
-
     days = np.array([timezone.localdate(s) for s in starts], dtype="datetime64[D]")
     holidays = np.array(sorted(dutch_public_holidays({today.year, today.year + 1})), dtype="datetime64[D]")
     return float(np.busday_count(np.datetime64(today, "D"), days, holidays=holidays).mean())
 
 
-def _spread(load: dict[int, int], inputs: _Inputs) -> float:
+def _spread(load: dict[int, int], inputs: Inputs) -> float:
     """Coefficient of variation of each advisor's conversations per unit of their capacity in the period."""
     if len(inputs.slots) == 0:
         return 0.0
@@ -261,140 +258,3 @@ def _spread(load: dict[int, int], inputs: _Inputs) -> float:
 def minute(value: datetime) -> int:
     """Whole minutes since the epoch, as the core counts them."""
     return int((value - EPOCH).total_seconds() // 60)
-
-
-# --- Re-planning the rest of a wave ---
-
-
-@dataclass
-class Rest:
-    """A wave's members by what re-planning does with them; everyone else (booked, declined, …) is left alone."""
-
-    kept: list[tuple[ConversationOffer, Conversation]]  # an open proposal: stays exactly as it is
-    cancelled: list[tuple[ConversationOffer, Conversation]]  # the advisor cancelled the proposed time
-    retry: list[ConversationOffer]  # the proposal expired, or there was no time for them before
-
-    @property
-    def to_plan(self) -> int:
-        return len(self.cancelled) + len(self.retry)
-
-
-def rest_of(wave: Wave, *, today: date) -> Rest:
-    """Classify the members of ``wave`` (a first wave) by their newest conversation; three queries."""
-    offers = list(
-        ConversationOffer.objects.filter(pk__in=wave.offer_ids, organisation_id=wave.organisation_id)
-        .select_related("candidate", "application__vacancy__job_family")
-        .order_by("offered_at", "pk")
-    )
-    newest: dict[int, Conversation] = {}
-    rows = Conversation.objects.filter(offer__in=[o.pk for o in offers]).order_by("offer_id", "-created_at", "-pk")
-    for conversation in rows:
-        newest.setdefault(conversation.offer_id or 0, conversation)
-    busy = set(
-        Conversation.objects.filter(candidate__in={o.candidate_id for o in offers}, status__in=ACTIVE_STATUSES)
-        .exclude(status=ConversationStatus.PROPOSED, offer__in=[o.pk for o in offers])
-        .values_list("candidate_id", flat=True)
-    )
-    rest = Rest([], [], [])
-    for offer in offers:
-        latest = newest.get(offer.pk)
-        if latest is not None and latest.status == ConversationStatus.PROPOSED:
-            rest.kept.append((offer, latest))
-        elif offer.deadline < today or offer.candidate_id in busy:
-            continue
-        elif latest is not None and latest.status == ConversationStatus.CANCELLED_BY_ADVISOR:
-            rest.cancelled.append((offer, latest))
-        elif latest is None or latest.status == ConversationStatus.EXPIRED:
-            rest.retry.append(offer)
-    return rest
-
-
-def plan_rest(wave: Wave, *, now: datetime) -> WavePlan:
-    """New proposals for the rest of ``wave`` with ``scheduling.planner.replan``; every open proposal stays.
-
-    The cancelled times are not proposed again; the kept proposals count towards each advisor's load and
-    daily maximum. Read after taking the locks when the plan is to be kept.
-    """
-    from django.utils import timezone
-
-    rest = rest_of(wave, today=timezone.localdate(now))
-    redo = [offer for offer, _c in rest.cancelled] + rest.retry
-    if not redo:
-        return WavePlan([], [], [], [], kept=len(rest.kept), parent_id=wave.pk)
-    inputs, kept = _rest_inputs(wave, redo, rest.kept, now=now)
-    offers = [*redo, *(o for o, _c in kept)]
-    previous = _previous_plan(offers, {o.pk: c for o, c in [*rest.cancelled, *kept]}, inputs.slots)
-    if len(inputs.slots):
-        cancelled = {o.pk for o, _c in rest.cancelled}
-        result = planner.replan(previous, inputs.candidates, inputs.slots, inputs.hosts, cancelled=cancelled)
-    else:
-        result = planner.Plan(planner.OPTIMAL, (), tuple(o.pk for o in redo), np.full(len(offers), -1))
-    redo_ids = {o.pk for o in redo}
-    new = planner.Plan(
-        planner.OPTIMAL,
-        tuple(p for p in result.proposals if p.candidate_id in redo_ids),
-        tuple(i for i in result.unplanned if i in redo_ids),
-        result.assignment,
-    )
-    by_id = {o.pk: o for o in redo}
-    return WavePlan(
-        offers=redo,
-        proposals=_planned_times(new.proposals, by_id, inputs.profiles),
-        unplanned=[by_id[i] for i in new.unplanned],
-        advisors=list(inputs.profiles.values()),
-        methods=[_figures(new, 0, redo, inputs)],
-        kept=len(kept),
-        parent_id=wave.pk,
-    )
-
-
-Kept = list[tuple[ConversationOffer, Conversation]]
-
-
-def _rest_inputs(wave: Wave, redo: list[ConversationOffer], kept: Kept, *, now: datetime) -> tuple[_Inputs, Kept]:
-    """The core's inputs with the kept proposals' times as free slots (so the plan can hold them).
-
-    A kept proposal whose time is no longer a free time on the grid (too soon now, hours changed) stays
-    booked instead, and out of the plan.
-    """
-
-    def inputs_for(kept: Kept) -> _Inputs:
-        offers = [*redo, *(o for o, _c in kept)]
-        return _inputs(offers, organisation_id=wave.organisation_id, now=now, ignore=[c.pk for _o, c in kept])
-
-    inputs = inputs_for(kept)
-    index = _slot_index(inputs.slots)
-    on_grid = [(o, c) for o, c in kept if (minute(c.starts_at), c.advisor_id) in index]
-    if len(on_grid) < len(kept):
-        inputs = inputs_for(on_grid)
-    return inputs, on_grid
-
-
-def _previous_plan(offers: list[ConversationOffer], held: dict[int, Conversation], slots: SlotArrays) -> planner.Plan:
-    """The wave as it stands, as the core's Plan: each kept or cancelled time as a slot index, else -1."""
-    index = _slot_index(slots)
-    assignment = np.array(
-        [index.get((minute(held[o.pk].starts_at), held[o.pk].advisor_id), -1) if o.pk in held else -1 for o in offers],
-        dtype=np.int64,
-    )
-    pairs = list(zip(offers, assignment.tolist(), strict=True))
-    return planner.Plan(
-        planner.OPTIMAL,
-        tuple(planner.Proposal(o.pk, _slot(slots, s), ()) for o, s in pairs if s >= 0),
-        tuple(o.pk for o, s in pairs if s < 0),
-        assignment,
-    )
-
-
-def _slot_index(slots: SlotArrays) -> dict[tuple[int, int], int]:
-    return {(s, h): i for i, (s, h) in enumerate(zip(slots.starts.tolist(), slots.host_ids.tolist(), strict=True))}
-
-
-def _slot(slots: SlotArrays, index: int) -> Slot:
-    from datetime import timedelta
-
-    return Slot(
-        EPOCH + timedelta(minutes=int(slots.starts[index])),
-        EPOCH + timedelta(minutes=int(slots.ends[index])),
-        int(slots.host_ids[index]),
-    )

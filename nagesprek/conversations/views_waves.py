@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from nagesprek.conversations import explanations, planning, selectors, services
+from nagesprek.conversations import explanations, planning, replanning, selectors, services
 from nagesprek.conversations.constants import ConversationMode, ConversationStatus
 from nagesprek.conversations.forms import WaveConfirmForm, WaveSelectionForm
 from nagesprek.conversations.models import Wave
@@ -129,7 +129,7 @@ def wave_detail(request: HttpRequest, wave_id: int) -> HttpResponse:
     for member in members:
         counts[_state(member)] = counts.get(_state(member), 0) + 1
     states = [(label, counts.get(value, 0)) for value, label in ConversationStatus.choices if counts.get(value)]
-    rest = planning.rest_of(wave, today=timezone.localdate())
+    rest = replanning.rest_of(wave, today=timezone.localdate())
     context = {
         "wave": wave,
         "page": page,
@@ -162,7 +162,7 @@ def replan(request: HttpRequest, wave_id: int) -> HttpResponse:
             else:
                 messages.success(request, _("The new times are proposed. The candidates get an e-mail in a moment."))
                 return redirect("conversations:wave", wave_id=wave.pk)
-    rest_plan = planning.plan_rest(wave, now=timezone.now())
+    rest_plan = replanning.plan_rest(wave, now=timezone.now())
     _audit_shown(request, rest_plan, f"Shown in the re-plan of wave {wave.pk}")
     context = {"wave": wave, "problem": problem, **_plan_context(rest_plan)}
     return render(request, "conversations/waves/replan.html", context, status=status)

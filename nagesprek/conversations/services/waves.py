@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from nagesprek.audit.constants import ActorKind, AuditAction
 from nagesprek.audit.services import record_event, record_events
-from nagesprek.conversations import planning, selectors
+from nagesprek.conversations import planning, replanning, selectors
 from nagesprek.conversations.constants import (
     MIN_NOTICE,
     PROPOSAL_ANSWER_WORKING_DAYS,
@@ -192,7 +192,7 @@ def propose_wave(
 
 @transaction.atomic
 def replan_wave(*, actor: Actor, wave: Wave, expected: str, now: datetime | None = None) -> Wave:
-    """Propose new times to the rest of ``wave`` (``planning.plan_rest``: ``scheduling.planner.replan``).
+    """Propose new times to the rest of ``wave`` (``replanning.plan_rest``: ``scheduling.planner.replan``).
 
     The rest: members whose proposal the advisor cancelled or that expired, and those without a time
     before. Accepted bookings and open proposals stay exactly as they are. Same locks, checks and
@@ -207,7 +207,7 @@ def replan_wave(*, actor: Actor, wave: Wave, expected: str, now: datetime | None
     existing = Wave.objects.filter(organisation=actor.organisation, key=expected).first()
     if existing is not None:
         return existing
-    plan = planning.plan_rest(wave, now=now)
+    plan = replanning.plan_rest(wave, now=now)
     if plan.fingerprint != expected:
         raise PlanChanged(_("Something changed since you looked (a candidate booked, say). Check the new plan."))
     if not plan.proposals:

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from nagesprek.audit.models import AuditEvent
-from nagesprek.conversations import planning, selectors, services, slots
+from nagesprek.conversations import replanning, selectors, services, slots
 from nagesprek.conversations.constants import ConversationStatus, WaveScope
 from nagesprek.conversations.models import Conversation, Proposal, Wave
 from nagesprek.conversations.tests.factories import make_advisor, make_wave_setting, rejected
@@ -177,7 +177,7 @@ def test_replanning_the_rest_leaves_bookings_and_open_proposals_as_they_are(sett
     services.decline_proposal(conversation=third, now=NOW)
     before = {c.pk: (c.starts_at, c.advisor_id, c.status) for c in others}
 
-    rest = planning.plan_rest(wave, now=NOW)
+    rest = replanning.plan_rest(wave, now=NOW)
     assert [o.pk for o in rest.offers] == [second.offer_id]  # not the one who chose for themselves
     assert rest.kept == len(others)
     new = services.replan_wave(actor=setting.hr_lead, wave=wave, expected=rest.fingerprint, now=NOW)
