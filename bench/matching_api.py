@@ -15,7 +15,9 @@ the product does around it, not the time to build an index from the ORM.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import statistics
 import tempfile
 import time
@@ -38,6 +40,7 @@ def _set_up_django() -> None:
     if settings.configured:
         return
     workdir = Path(tempfile.mkdtemp(prefix="nagesprek-bench-api-"))
+    atexit.register(shutil.rmtree, workdir, ignore_errors=True)  # the database is only for this run
     saved = os.environ.get("DATABASE_URL")
     os.environ["NAGESPREK_DATA_DIR"] = str(workdir)
     os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'api.sqlite3'}"  # never the developer's database
