@@ -113,9 +113,8 @@ def _render_pick(request: HttpRequest, token: str, context: dict[str, Any], stat
     return render(request, "conversations/candidate/pick.html", context, status=status)
 
 
-@candidate_page_headers(SAME_ORIGIN)
-@require_GET
-def book(request: HttpRequest, token: str, offer_id: int) -> HttpResponse:
+def _unbooked_offer(request: HttpRequest, token: str, offer_id: int) -> ConversationOffer | HttpResponse:
+    """The candidate's offer with no booking yet, or where to go instead (their page, or their booking)."""
     try:
         candidate = _candidate(request, token)
     except _LinkProblem:
@@ -124,6 +123,15 @@ def book(request: HttpRequest, token: str, offer_id: int) -> HttpResponse:
     booked = slots.active_conversation(offer)
     if booked is not None:
         return redirect("conversations:mine", token=token, conversation_id=booked.pk)
+    return offer
+
+
+@candidate_page_headers(SAME_ORIGIN)
+@require_GET
+def book(request: HttpRequest, token: str, offer_id: int) -> HttpResponse:
+    offer = _unbooked_offer(request, token, offer_id)
+    if isinstance(offer, HttpResponse):
+        return offer
     return _render_pick(request, token, _pick_context(request, offer=offer, current=None))
 
 
@@ -183,14 +191,9 @@ def _book_or_move(
 @candidate_page_headers(SAME_ORIGIN)
 @require_http_methods(["GET", "POST"])
 def book_confirm(request: HttpRequest, token: str, offer_id: int) -> HttpResponse:
-    try:
-        candidate = _candidate(request, token)
-    except _LinkProblem:
-        return redirect("portal:page", token=token)
-    offer = _offer(candidate, offer_id)
-    booked = slots.active_conversation(offer)
-    if booked is not None:
-        return redirect("conversations:mine", token=token, conversation_id=booked.pk)
+    offer = _unbooked_offer(request, token, offer_id)
+    if isinstance(offer, HttpResponse):
+        return offer
     return _confirm(request, token, offer=offer, current=None)
 
 
